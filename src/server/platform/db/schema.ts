@@ -1,0 +1,6 @@
+// Every table, for Drizzle and drizzle-kit. Each capability owns its tables file.
+export * from '../../organizations/tables.js';
+export * from '../../accounts/tables.js';
+export * from '../audit/tables.js';
+export * from '../../projects/tables.js';
+export * from '../../review/tables.js';
