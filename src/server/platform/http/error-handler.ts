@@ -28,11 +28,15 @@ export function errorHandler(err: FastifyError | AppError | Error, req: FastifyR
     );
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
+    // The provider keeps each Zod issue's details in `params`, its code in `keyword` and its path
+    // in `instancePath`; rebuild the issue to name the field and the rule.
     const issues = err.validation.map((v) => ({
-      ...(v.params.issue as object),
+      ...(v.params as object),
+      code: v.keyword,
+      message: v.message ?? '',
       path: [
         ...(err.validationContext && err.validationContext !== 'body' ? [err.validationContext] : []),
-        ...((v.params.issue as { path: PropertyKey[] }).path ?? []),
+        ...v.instancePath.split('/').filter(Boolean),
       ],
     }));
     return send('validation_failed', { fields: fieldIssues(issues as never, lang) });
