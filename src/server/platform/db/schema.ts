@@ -4,3 +4,7 @@ export * from '../../accounts/tables.js';
 export * from '../audit/tables.js';
 export * from '../../projects/tables.js';
 export * from '../../review/tables.js';
+export * from '../../security/tables.js';
+export * from '../jobs/tables.js';
+export * from '../idempotency/tables.js';
+export * from '../../bases/tables.js';
