@@ -27,7 +27,7 @@ export function AppLayout() {
   const menuItems = useMemo(
     () =>
       appPages
-        .filter((p) => can(me, p.needs))
+        .filter((p) => !p.hidden && can(me, p.needs))
         .map((p) => ({
           key: p.path,
           icon: p.icon,

@@ -16,6 +16,8 @@ export interface AppPage {
   /** The cell that must be present in Me.permissions; null: every signed-in user. */
   needs: Cell | null;
   Page: LazyExoticComponent<ComponentType>;
+  /** A page reached from another (e.g. `applications/:id`): routed and guarded, not in the menu. */
+  hidden?: boolean;
 }
 
 export const appPages: AppPage[] = [

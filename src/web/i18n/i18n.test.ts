@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { zhCN } from './zh-CN';
 import { enUS } from './en-US';
+import { featureEn, featureZh } from './features';
 
 type Tree = { [k: string]: string | Tree };
 
@@ -13,8 +14,8 @@ function leaves(tree: Tree, prefix = ''): Array<[string, unknown]> {
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('web i18n resources', () => {
-  const zh = leaves(zhCN as Tree);
-  const en = leaves(enUS as Tree);
+  const zh = leaves({ ...zhCN, ...featureZh } as Tree);
+  const en = leaves({ ...enUS, ...featureEn } as Tree);
 
   it('zh-CN and en-US have identical key sets', () => {
     expect(en.map(([k]) => k).sort()).toEqual(zh.map(([k]) => k).sort());

@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { zhCN } from './zh-CN';
 import { enUS } from './en-US';
+import { featureEn, featureZh } from './features';
 
 /** The two interface languages. Internally 'zh' | 'en' (what the server's x-guohe-lang expects). */
 export type Lang = 'zh' | 'en';
@@ -17,7 +18,7 @@ export function storedLang(): Lang | null {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { zh: { translation: zhCN }, en: { translation: enUS } },
+  resources: { zh: { translation: { ...zhCN, ...featureZh } }, en: { translation: { ...enUS, ...featureEn } } },
   lng: storedLang() ?? 'zh',
   fallbackLng: 'zh',
   supportedLngs: ['zh', 'en'],
