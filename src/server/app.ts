@@ -14,6 +14,7 @@ import type { Api, AppContext } from './platform/http/context.js';
 import { errorHandler } from './platform/http/error-handler.js';
 import { sessionHook } from './platform/http/session-hook.js';
 import { capabilities } from './capabilities.js';
+import { loadSmKeys, type SmKeys } from './platform/crypto/sm.js';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -21,10 +22,12 @@ export interface BuildOptions {
   config: Config;
   database: Database;
   logger?: FastifyServerOptions['logger'];
+  /** Default: loaded from the environment, or the development files under config.dataDir. */
+  keys?: SmKeys;
 }
 
 /** Composition root: platform plugins, then each capability's routes. */
-export async function buildApp({ config, database, logger }: BuildOptions) {
+export async function buildApp({ config, database, logger, keys }: BuildOptions) {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     trustProxy: config.trustProxy,
@@ -56,7 +59,7 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const ctx: AppContext = { config, database, log: app.log };
+  const ctx: AppContext = { config, database, log: app.log, keys: keys ?? loadSmKeys({ dataDir: config.dataDir }) };
   app.decorateRequest('actor', null);
   app.addHook('preHandler', sessionHook(ctx));
   for (const register of capabilities) await register(app, ctx);

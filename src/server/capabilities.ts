@@ -4,6 +4,8 @@ import { authRoutes } from './accounts/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { workbenchRoutes } from './workbench/routes.js';
+import { baseRoutes } from './bases/routes.js';
+import { securityRoutes } from './security/routes.js';
 
 /** Each capability registers its own routes; add a new capability here. */
 export const capabilities: Array<(app: Api, ctx: AppContext) => Promise<void> | void> = [
@@ -12,4 +14,20 @@ export const capabilities: Array<(app: Api, ctx: AppContext) => Promise<void> | 
   organizationRoutes,
   auditRoutes,
   workbenchRoutes,
+  baseRoutes,
+  securityRoutes,
 ];
+
+// Reliability (issue 8): the failed-jobs view, and the Idempotency-Key hooks (hooks on the root
+// instance cover every route; they run after the session hook, so they know the user).
+import { jobRoutes } from './platform/jobs/routes.js';
+import { idempotencyHooks } from './platform/idempotency/idempotency.js';
+capabilities.push(jobRoutes, idempotencyHooks);
+
+// Recognition of bases (issue 3).
+import { recognitionRoutes } from './recognition/routes.js';
+capabilities.push(recognitionRoutes);
+
+// Expert review and assessment (issue 4).
+import { reviewRoutes } from './review/routes.js';
+capabilities.push(reviewRoutes);

@@ -2,7 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import type { RegisterInput } from '../../contracts/auth.js';
 import type { Db } from '../platform/db/client.js';
 import { recordAudit } from '../platform/audit/audit.js';
-import { AppError } from '../platform/http/errors.js';
+import { randomUUID } from 'node:crypto';
+import { AppError, type Lang } from '../platform/http/errors.js';
+import type { Sm4KeyRing } from '../platform/crypto/sm.js';
+import { getSecuritySettings } from '../security/settings.js';
+import { assertPasswordRules } from './password-change.js';
+import { seal } from './personal-data.js';
 import { organizations } from '../organizations/tables.js';
 import { usccInvalidReason } from '../organizations/data/uscc.js';
 import { territorialJurisdictionOf } from '../organizations/data/regions.js';
@@ -17,7 +22,7 @@ const usccRuleText: Record<string, { zh: string; en: string }> = {
  * A new institution registers itself and its first account. Both stay pending until the S&T
  * department with territorial competence (属地, a11.s0) reviews them.
  */
-export async function registerInstitution(db: Db, input: RegisterInput, ip: string | null) {
+export async function registerInstitution(db: Db, input: RegisterInput, ip: string | null, opts: { ring: Sm4KeyRing; lang: Lang }) {
   const reason = usccInvalidReason(input.org.uscc);
   if (reason) {
     const text = usccRuleText[reason] ?? { zh: '不是有效的统一社会信用代码', en: 'is not a valid unified social credit code' };
@@ -37,7 +42,9 @@ export async function registerInstitution(db: Db, input: RegisterInput, ip: stri
       fields: [{ field: 'org.regionCode', rule: 'region_unknown', message: '所在地区无对应的科技主管部门 / No S&T department for this region' }],
     });
   }
+  assertPasswordRules('user.password', input.user.password, await getSecuritySettings(db), opts.lang, input.user.username);
   const passwordHash = await hashPassword(input.user.password);
+  const userId = randomUUID();
   return db.transaction(async (tx) => {
     const [dupUser] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.user.username));
     if (dupUser) throw new AppError('duplicate', { fields: [{ field: 'user.username', rule: 'unique', message: '用户名已被使用 / Username taken' }] });
@@ -49,7 +56,11 @@ export async function registerInstitution(db: Db, input: RegisterInput, ip: stri
       .returning();
     const [user] = await tx
       .insert(users)
-      .values({ orgId: org!.id, username: input.user.username, displayName: input.user.displayName, email: input.user.email ?? null, phone: input.user.phone ?? null, passwordHash, status: 'pending' })
+      .values({
+        id: userId, orgId: org!.id, username: input.user.username, displayName: input.user.displayName, passwordHash, status: 'pending',
+        // Personal contact details are stored SM4-encrypted (personal-data.ts).
+        email: seal(opts.ring, 'email', userId, input.user.email), phone: seal(opts.ring, 'phone', userId, input.user.phone),
+      })
       .returning({ id: users.id });
     await tx.insert(userRoles).values({ userId: user!.id, role: 'institution_user' });
     const [reg] = await tx.insert(registrations).values({ orgId: org!.id, userId: user!.id, reviewerOrgId: reviewer.id }).returning();

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/client.js';
 import type { Actor } from '../platform/authz/actor.js';
 import { isRole } from '../platform/authz/roles.js';
@@ -17,11 +17,21 @@ export interface SessionPolicy {
   absoluteHours: number;
 }
 
+/** What a session may do before its user fixes something (see restriction-hook.ts in security/). */
+export type SessionRestriction = 'mfa_enrolment_required' | 'password_expired';
+
+const restrictions = new WeakMap<Actor, SessionRestriction>();
+
+/** The restriction of the session an actor was resolved from, if any. */
+export function restrictionOf(actor: Actor): SessionRestriction | null {
+  return restrictions.get(actor) ?? null;
+}
+
 export async function createSession(
   db: Db,
   userId: string,
   policy: SessionPolicy,
-  meta: { ip: string | null; userAgent: string | null },
+  meta: { ip: string | null; userAgent: string | null; restriction?: SessionRestriction | null },
 ): Promise<{ token: string; csrfToken: string }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
@@ -32,6 +42,7 @@ export async function createSession(
     expiresAt: new Date(Date.now() + policy.absoluteHours * 3_600_000),
     ip: meta.ip,
     userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    restriction: meta.restriction ?? null,
   });
   return { token, csrfToken };
 }
@@ -58,7 +69,7 @@ export async function resolveSession(db: Db, token: string, policy: SessionPolic
   if (now - row.session.lastSeenAt.getTime() > 60_000) {
     await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
   }
-  return {
+  const actor: Actor = {
     userId: row.user.id,
     sessionId: id,
     username: row.user.username,
@@ -72,6 +83,46 @@ export async function resolveSession(db: Db, token: string, policy: SessionPolic
     locale: row.user.locale,
     csrfToken: row.session.csrfToken,
   };
+  if (row.session.restriction) restrictions.set(actor, row.session.restriction as SessionRestriction);
+  return actor;
+}
+
+/** Set or clear the restriction of one session (after enrolment or a password change). */
+export async function setSessionRestriction(db: Db, sessionId: string, restriction: SessionRestriction | null): Promise<void> {
+  await db.update(sessions).set({ restriction }).where(eq(sessions.id, sessionId));
+}
+
+/** The user's sessions that still work (not revoked, not expired, not idle too long), newest first. */
+export async function listActiveSessions(db: Db, userId: string, policy: SessionPolicy, currentSessionId: string) {
+  const rows = await db
+    .select()
+    .from(sessions)
+    .where(and(
+      eq(sessions.userId, userId),
+      isNull(sessions.revokedAt),
+      gt(sessions.expiresAt, sql`now()`),
+      gt(sessions.lastSeenAt, sql`now() - make_interval(mins => ${policy.idleMinutes})`),
+    ))
+    .orderBy(desc(sessions.lastSeenAt));
+  return rows.map((r) => ({
+    id: r.handle,
+    ip: r.ip,
+    userAgent: r.userAgent,
+    createdAt: r.createdAt.toISOString(),
+    lastSeenAt: r.lastSeenAt.toISOString(),
+    expiresAt: r.expiresAt.toISOString(),
+    current: r.id === currentSessionId,
+  }));
+}
+
+/** Revoke one of the user's own sessions by its public handle; returns the private id, or null. */
+export async function revokeSessionByHandle(db: Db, userId: string, handle: string): Promise<string | null> {
+  const [row] = await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.userId, userId), eq(sessions.handle, handle), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return row?.id ?? null;
 }
 
 export async function revokeSession(db: Db, sessionId: string): Promise<void> {

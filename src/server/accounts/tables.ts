@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organizations } from '../organizations/tables.js';
 
 export const users = pgTable('users', {
@@ -16,6 +16,51 @@ export const users = pgTable('users', {
   locale: text().notNull().default('zh-CN'),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   version: integer().notNull().default(1),
+  /** When the password was last set: the maximum age for officials counts from here (issue 8). */
+  passwordChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  /** TOTP (RFC 6238) secret, SM4-encrypted with the key ring (AAD binds it to this row); null = not enrolled. */
+  totpSecret: text(),
+  totpEnabledAt: timestamp({ withTimezone: true }),
+  /** An enrolment started but not yet confirmed with a code (SM4-encrypted like totpSecret). */
+  totpPendingSecret: text(),
+  /** The last TOTP time step accepted: a code is never accepted twice (replay). */
+  totpLastStep: bigint({ mode: 'number' }),
+});
+
+/** Previous password hashes (argon2id), newest first by `createdAt`: the history rule reads them. */
+export const passwordHistory = pgTable(
+  'password_history',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid().notNull().references(() => users.id, { onDelete: 'cascade' }),
+    passwordHash: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('password_history_user_idx').on(t.userId, t.createdAt)],
+);
+
+/** Single-use recovery codes for the second factor, stored as SM3(userId ':' code). */
+export const recoveryCodes = pgTable(
+  'mfa_recovery_codes',
+  {
+    userId: uuid().notNull().references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text().notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
+);
+
+/** The second step of a sign-in: issued after a correct password, completed with a code. */
+export const mfaChallenges = pgTable('mfa_challenges', {
+  id: uuid().primaryKey().defaultRandom(),
+  userId: uuid().notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+  attempts: integer().notNull().default(0),
+  usedAt: timestamp({ withTimezone: true }),
+  ip: text(),
+  userAgent: text(),
 });
 
 export const userRoles = pgTable(
@@ -41,6 +86,13 @@ export const sessions = pgTable(
     ip: text(),
     userAgent: text(),
     revokedAt: timestamp({ withTimezone: true }),
+    /** The id shown to the user (the primary key is derived from the cookie token and stays private). */
+    handle: uuid().notNull().defaultRandom().unique(),
+    /**
+     * What the session may do before the user fixes something: `mfa_enrolment_required`,
+     * `password_expired`, or null (no restriction).
+     */
+    restriction: text(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
@@ -55,8 +107,9 @@ export const loginEvents = pgTable(
     ok: boolean().notNull(),
     reason: text(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    userAgent: text(),
   },
-  (t) => [index('login_events_user_idx').on(t.userId, t.at)],
+  (t) => [index('login_events_user_idx').on(t.userId, t.at), index('login_events_ip_idx').on(t.ip, t.at)],
 );
 
 /** Registration of a new institution account, reviewed by its local S&T department (issue 2). */

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import type { Actor } from '../authz/actor.js';
 import type { AuditActor } from '../audit/audit.js';
+import type { SmKeys } from '../crypto/sm.js';
 import { AppError, langOf, type Lang } from './errors.js';
 
 /** What every capability's routes receive from the composition root. */
@@ -11,6 +12,8 @@ export interface AppContext {
   config: Config;
   database: Database;
   log: FastifyBaseLogger;
+  /** SM2 signing key and SM4 key ring, loaded once at start (buildApp). */
+  keys?: SmKeys;
 }
 
 export type Api = FastifyInstance<any, any, any, FastifyBaseLogger, ZodTypeProvider>;

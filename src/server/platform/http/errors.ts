@@ -16,6 +16,23 @@ export const errorCatalog = {
   rule_refused: { status: 422, zh: '依据管理办法，不能执行此操作', en: 'The Measures do not allow this' },
   rate_limited: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; please wait and retry' },
   unavailable: { status: 503, zh: '服务暂时不可用，请稍后重试', en: 'Service temporarily unavailable; please retry shortly' },
+  // Identification and authentication (issue 8).
+  sign_in_throttled: { status: 429, zh: '该网络地址登录失败次数过多，请 15 分钟后再试', en: 'Too many failed sign-ins from this address; try again in 15 minutes' },
+  mfa_code_invalid: { status: 401, zh: '动态验证码或恢复码不正确，或已过期', en: 'The authentication code or recovery code is wrong or has expired' },
+  mfa_enrolment_required: { status: 403, zh: '请先绑定动态口令（双因素认证）后再继续操作', en: 'Set up an authenticator app (two-factor authentication) before you continue' },
+  password_expired: { status: 403, zh: '密码已超过最长使用期限，请先修改密码', en: 'Your password has reached its maximum age; change it before you continue' },
+  // Separation of duties (三员分立) and two-person approval of role changes (issue 8).
+  separation_of_duties: { status: 409, zh: '系统管理员、安全管理员、审计管理员角色不能由同一账号兼任', en: 'The system, security and audit administrator roles may not be held by one account' },
+  self_approval_refused: { status: 403, zh: '申请人不能批准自己的申请，须由另一名安全管理员批准', en: 'You may not approve your own request; another security administrator must approve it' },
+  // Recognition (issue 3): attachments are checked by content, not by name.
+  attachment_too_large: { status: 413, zh: '文件超过 20 MB 上限', en: 'The file exceeds the 20 MB limit' },
+  attachment_refused: { status: 415, zh: '只接受 PDF、Word（DOC/DOCX）和图片（PNG/JPEG）文件', en: 'Only PDF, Word (DOC/DOCX) and image (PNG/JPEG) files are accepted' },
+  // Expert review (issue 4).
+  assignment_violation: { status: 422, zh: '该分配违反评审约束（回避、工作量、地域分布或评审人数），未保存', en: 'This assignment breaks a review constraint (conflict, load, regional diversity or panel size); nothing was saved' },
+  review_state: { status: 409, zh: '评审轮次当前所处阶段不允许此操作', en: 'The review round is not at a stage that allows this' },
+  declaration_required: { status: 409, zh: '请先签署回避与保密承诺', en: 'Sign the conflict-of-interest and confidentiality declaration first' },
+  invitation_invalid: { status: 400, zh: '邀请链接无效或已过期', en: 'The invitation is invalid or has expired' },
+  import_unreadable: { status: 400, zh: '无法读取该 Excel 文件，请使用导出的模板', en: 'The Excel file cannot be read; use the exported template' },
   internal: { status: 500, zh: '系统内部错误，已记录，请稍后重试', en: 'Internal error; it has been logged, please retry' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

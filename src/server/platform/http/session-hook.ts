@@ -5,7 +5,7 @@ import { AppError } from './errors.js';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Routes that may change state without a session's CSRF token (there is no session yet). */
-const CSRF_EXEMPT = new Set(['/api/auth/sign-in', '/api/auth/register']);
+const CSRF_EXEMPT = new Set(['/api/auth/sign-in', '/api/auth/sign-in/mfa', '/api/auth/register']);
 
 /** Resolve the session cookie to an actor and enforce CSRF on every state change. */
 export function sessionHook(ctx: AppContext) {
