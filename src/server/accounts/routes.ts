@@ -25,7 +25,7 @@ import { and } from 'drizzle-orm';
 
 export function authRoutes(app: Api, ctx: AppContext) {
   const db = ctx.database.db;
-  const policy = { idleMinutes: ctx.config.sessionIdleMinutes, absoluteHours: ctx.config.sessionAbsoluteHours };
+  const policy = { idleMinutes: ctx.config.sessionIdleMinutes, absoluteHours: ctx.config.sessionAbsoluteHours, cacheMs: ctx.config.sessionCacheMs };
   const cookieOpts = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: ctx.config.cookieSecure };
   const tags = ['accounts'];
 

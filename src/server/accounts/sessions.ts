@@ -5,6 +5,7 @@ import type { Actor } from '../platform/authz/actor.js';
 import { isRole } from '../platform/authz/roles.js';
 import { organizations } from '../organizations/tables.js';
 import { sessions, userRoles, users } from './tables.js';
+import { cachedSession, cacheSession, forgetSession, forgetUserSessions } from './session-cache.js';
 
 export const SESSION_COOKIE = 'guohe_sid';
 
@@ -15,6 +16,8 @@ export function tokenId(token: string): string {
 export interface SessionPolicy {
   idleMinutes: number;
   absoluteHours: number;
+  /** How long a resolved session may be reused from memory (0: always read the database). */
+  cacheMs?: number;
 }
 
 /** What a session may do before its user fixes something (see restriction-hook.ts in security/). */
@@ -50,6 +53,15 @@ export async function createSession(
 /** Resolve a cookie token to an actor; null when unknown, revoked, idle too long or expired. */
 export async function resolveSession(db: Db, token: string, policy: SessionPolicy): Promise<Actor | null> {
   const id = tokenId(token);
+  const idleMs = policy.idleMinutes * 60_000;
+  const ttl = policy.cacheMs ?? 0;
+  const hit = cachedSession(id, ttl, Date.now());
+  if (hit) {
+    const now = Date.now();
+    if (hit.expiresAt > now && hit.lastSeenAt + idleMs > now) return hit.actor;
+    forgetSession(id);
+    return null;
+  }
   const [row] = await db
     .select({
       session: sessions,
@@ -63,11 +75,12 @@ export async function resolveSession(db: Db, token: string, policy: SessionPolic
     .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
   if (!row || row.user.status !== 'active') return null;
   const now = Date.now();
-  const idleMs = policy.idleMinutes * 60_000;
   if (row.session.expiresAt.getTime() <= now || row.session.lastSeenAt.getTime() + idleMs <= now) return null;
   // Touch at most once a minute: sliding idle timeout without a write per request.
-  if (now - row.session.lastSeenAt.getTime() > 60_000) {
+  let lastSeenAt = row.session.lastSeenAt.getTime();
+  if (now - lastSeenAt > 60_000) {
     await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+    lastSeenAt = now;
   }
   const actor: Actor = {
     userId: row.user.id,
@@ -84,11 +97,13 @@ export async function resolveSession(db: Db, token: string, policy: SessionPolic
     csrfToken: row.session.csrfToken,
   };
   if (row.session.restriction) restrictions.set(actor, row.session.restriction as SessionRestriction);
+  cacheSession(id, ttl, { actor, userId: actor.userId, lastSeenAt, expiresAt: row.session.expiresAt.getTime() }, now);
   return actor;
 }
 
 /** Set or clear the restriction of one session (after enrolment or a password change). */
 export async function setSessionRestriction(db: Db, sessionId: string, restriction: SessionRestriction | null): Promise<void> {
+  forgetSession(sessionId);
   await db.update(sessions).set({ restriction }).where(eq(sessions.id, sessionId));
 }
 
@@ -122,14 +137,17 @@ export async function revokeSessionByHandle(db: Db, userId: string, handle: stri
     .set({ revokedAt: new Date() })
     .where(and(eq(sessions.userId, userId), eq(sessions.handle, handle), isNull(sessions.revokedAt)))
     .returning({ id: sessions.id });
+  if (row) forgetSession(row.id);
   return row?.id ?? null;
 }
 
 export async function revokeSession(db: Db, sessionId: string): Promise<void> {
+  forgetSession(sessionId);
   await db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, sessionId));
 }
 
 export async function revokeAllSessions(db: Db, userId: string): Promise<number> {
+  forgetUserSessions(userId);
   const rows = await db
     .update(sessions)
     .set({ revokedAt: new Date() })

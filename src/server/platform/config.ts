@@ -11,6 +11,8 @@ export interface Config {
   seedDemo: boolean;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** Reuse a resolved session from memory for this long (0 disables; see session-cache.ts). */
+  sessionCacheMs: number;
   cookieSecure: boolean;
   trustProxy: boolean;
   logLevel: string;
@@ -37,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: bool(env.GUOHE_SEED_DEMO, true),
     sessionIdleMinutes: int(env.GUOHE_SESSION_IDLE_MINUTES, 30),
     sessionAbsoluteHours: int(env.GUOHE_SESSION_ABSOLUTE_HOURS, 12),
+    sessionCacheMs: int(env.GUOHE_SESSION_CACHE_MS, 2000),
     cookieSecure: bool(env.GUOHE_COOKIE_SECURE, false),
     trustProxy: bool(env.GUOHE_TRUST_PROXY, false),
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -6,6 +6,7 @@ import type { Role } from '../platform/authz/roles.js';
 import { recordAudit, type AuditActor } from '../platform/audit/audit.js';
 import { AppError } from '../platform/http/errors.js';
 import { userRoles, users } from '../accounts/tables.js';
+import { forgetUserSessions } from '../accounts/session-cache.js';
 import { roleRequests } from './tables.js';
 import { needsSecondApproval, separationConflict } from './role-classes.js';
 
@@ -38,6 +39,8 @@ async function assertApplicable(tx: Db, userId: string, role: Role, op: 'grant' 
 }
 
 async function apply(tx: Db, userId: string, role: Role, op: 'grant' | 'revoke') {
+  // Cached sessions of this instance carry the old roles: drop them (others expire within seconds).
+  forgetUserSessions(userId);
   if (op === 'revoke') {
     await tx.delete(userRoles).where(and(eq(userRoles.userId, userId), eq(userRoles.role, role)));
     return;

@@ -5,7 +5,8 @@ import { buildApp } from '../app.js';
 export const DEMO_PASSWORD = 'Guohe@2026';
 
 export async function testApp(database: Database) {
-  const config = { ...loadConfig({}), seedDemo: false, logLevel: 'silent' };
+  // No session cache in tests: they change sessions behind the app's back and expect it to notice.
+  const config = { ...loadConfig({}), seedDemo: false, logLevel: 'silent', sessionCacheMs: 0 };
   return buildApp({ config, database, logger: false });
 }
 

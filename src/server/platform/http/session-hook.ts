@@ -9,7 +9,7 @@ const CSRF_EXEMPT = new Set(['/api/auth/sign-in', '/api/auth/sign-in/mfa', '/api
 
 /** Resolve the session cookie to an actor and enforce CSRF on every state change. */
 export function sessionHook(ctx: AppContext) {
-  const policy = { idleMinutes: ctx.config.sessionIdleMinutes, absoluteHours: ctx.config.sessionAbsoluteHours };
+  const policy = { idleMinutes: ctx.config.sessionIdleMinutes, absoluteHours: ctx.config.sessionAbsoluteHours, cacheMs: ctx.config.sessionCacheMs };
   return async (req: FastifyRequest) => {
     req.actor = null;
     if (!req.url.startsWith('/api/')) return;
