@@ -31,3 +31,7 @@ capabilities.push(recognitionRoutes);
 // Expert review and assessment (issue 4).
 import { reviewRoutes } from './review/routes.js';
 capabilities.push(reviewRoutes);
+
+// The public column (issue 7, a19.s1): public pages, open data, submissions and their review.
+import { portalRoutes } from './portal/routes.js';
+capabilities.push(portalRoutes);

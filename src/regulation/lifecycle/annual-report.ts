@@ -21,6 +21,11 @@ export type AnnualReport = {
   recommenderOrgId: string;
   status: ReportStatus;
   history: ReportEvent[];
+  /**
+   * The due instant the competent authority set when it opened the reporting year (ISO). Overrides
+   * the programme's default day: a plan for year Y is due before or early in Y, not on 31 Dec of Y.
+   */
+  due?: string;
 };
 
 type Party = 'base' | 'recommender' | 'ministry';
@@ -51,6 +56,9 @@ export function reportDue(programme: Programme, year: number): Date {
   return endOfBeijingDay(isoDate(year, m ?? 12, d ?? 31));
 }
 
+/** The report's own due instant when the year was opened with one, else the programme's day. */
+export const dueOf = (programme: Programme, report: AnnualReport): Date => (report.due ? new Date(report.due) : reportDue(programme, report.year));
+
 export const newReport = (kind: AnnualReport['kind'], year: number, baseOrgId: string, recommenderOrgId: string): AnnualReport => ({
   kind, year, baseOrgId, recommenderOrgId, status: 'draft', history: [],
 });
@@ -63,7 +71,7 @@ export function reportApply(programme: Programme, report: AnnualReport, action: 
     const someone = reportTransitions.find((t) => t.action === action.type && t.from === report.status);
     return someone ? refuse('wrong_actor', CLAUSE, undefined, { expected: someone.by }) : refuse('invalid_state', CLAUSE, undefined, { status: report.status });
   }
-  const due = reportDue(programme, report.year);
+  const due = dueOf(programme, report);
   if (action.type === 'withdraw') {
     if (now > due) return refuse('deadline_passed', CLAUSE, undefined, { due: due.toISOString() });
   }
@@ -82,6 +90,6 @@ export function reportApply(programme: Programme, report: AnnualReport, action: 
  */
 export function reportWasLate(programme: Programme, report: AnnualReport, now: Date): boolean {
   const first = report.history.find((e) => e.action === 'submit');
-  const due = reportDue(programme, report.year);
+  const due = dueOf(programme, report);
   return first ? new Date(first.at) > due : now > due;
 }

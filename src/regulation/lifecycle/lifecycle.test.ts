@@ -62,6 +62,17 @@ describe('a14.s1: annual plan and summary, signed by the recommender, received b
   });
 });
 
+describe('a14.s1: a due instant set when the year was opened overrides the programme day', () => {
+  it('a plan for 2027 due 2026-12-31: submitted on 1 Jan 2027 is late, withdraw refused after it', () => {
+    const plan = { ...newReport('plan', 2027, 'B1', 'PST1'), due: endOfBeijingDay('2026-12-31').toISOString() };
+    const onTime = step(plan, { type: 'submit' }, base, endOfBeijingDay('2026-12-31'));
+    const late = step(plan, { type: 'submit' }, base, beijingInstant('2027-01-01'));
+    expect(reportWasLate(national2011, onTime, beijingInstant('2027-06-01'))).toBe(false);
+    expect(reportWasLate(national2011, late, beijingInstant('2027-06-01'))).toBe(true);
+    expect(reportApply(national2011, onTime, { type: 'withdraw' }, base, beijingInstant('2027-01-01'))).toMatchObject({ code: 'deadline_passed' });
+  });
+});
+
 describe('grading', () => {
   const t = { excellent: 90, good: 75, pass: 60 };
   it.each([[90, 'excellent'], [89.99, 'good'], [75, 'good'], [74.99, 'pass'], [60, 'pass'], [59.99, 'fail']] as const)('score %d → %s (lower bound belongs to the band)', (score, grade) => {

@@ -32,6 +32,10 @@ export const bases = pgTable(
     /** The application it came from, when recognized through the system. */
     applicationId: uuid(),
     operatingModel: text(), // a12.s2
+    /** Plaques hung at foreign partners (a6.p2.i4): [{ country, partner, on }] */
+    foreignPlaques: jsonb().$type<Array<{ country: string; partner: string; on: string | null }>>().notNull().default([]),
+    /** The base's documents: recognition, notice, revocation — [{ kind, number, on, title }] */
+    documents: jsonb().$type<Array<{ kind: string; number: string; on: string; title: string }>>().notNull().default([]),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

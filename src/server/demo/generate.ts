@@ -9,6 +9,7 @@ import {
   PROJECT_SUFFIXES, PROJECT_TOPICS, PROVINCIAL_GOVERNMENTS, REFERENCE_DATE, STATE_COUNCIL_DEPARTMENTS,
   SURNAMES, ZONES, type InstitutionSpec,
 } from './catalog.js';
+import { buildBases } from './bases.js';
 import {
   PRIORITY_FIELDS, type DemoAccount, type DemoData, type DemoOrg, type DemoProject, type DemoProjectKind,
   type DemoRole, type PriorityField,
@@ -155,6 +156,9 @@ function buildAccounts(rng: Rng): DemoAccount[] {
     const username = `expert${String(i + 1).padStart(2, '0')}`;
     accounts.push(account(username, instKey(employer.slug), ['expert'], fields, rng.next() < 0.1 ? 'en-US' : 'zh-CN'));
   }
+  // A signing officer of the ministry itself: a5.p2.i4 and a6.p2.i3 documents are issued in MOST's
+  // name (科技部发文), by a leader. Added last so that the names drawn before it do not change.
+  accounts.push(account('most-leader', 'most', ['ministry_officer']));
   return accounts;
 }
 
@@ -213,5 +217,6 @@ export function generateDemo(seed = 2011): DemoData {
   const orgs = buildOrgs(prng(seed));
   const accounts = buildAccounts(prng(seed + 1));
   const projects = buildProjects(prng(seed + 2));
-  return { seed, referenceDate: REFERENCE_DATE, password: DEMO_PASSWORD, orgs, accounts, projects };
+  const bases = buildBases(prng(seed + 3));
+  return { seed, referenceDate: REFERENCE_DATE, password: DEMO_PASSWORD, orgs, accounts, projects, bases };
 }

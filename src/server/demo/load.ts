@@ -9,6 +9,7 @@ import { projects } from '../projects/tables.js';
 import { expertProfiles } from '../review/tables.js';
 import { hashPassword } from '../accounts/passwords.js';
 import type { DemoData } from './types.js';
+import { loadDemoBases } from './load-bases.js';
 
 /**
  * Load generated demo data into an empty database, in one transaction: either all of it or none.
@@ -51,8 +52,9 @@ export async function loadDemo(db: Db, demo: DemoData): Promise<boolean> {
         fundingWan: p.fundingWan, matchingWan: p.matchingWan,
       })));
     }
+    await loadDemoBases(tx, demo, idOf);
     await recordAudit(tx, { userId: null, orgId: null, ip: null }, {
-      action: 'demo.load', entityType: 'system', after: { seed: demo.seed, orgs: orgRows.length, accounts: demo.accounts.length, projects: demo.projects.length },
+      action: 'demo.load', entityType: 'system', after: { seed: demo.seed, orgs: orgRows.length, accounts: demo.accounts.length, projects: demo.projects.length, bases: demo.bases.bases.length },
     });
   });
   return true;

@@ -3,6 +3,7 @@
 import { fieldIds, type FieldId } from '../../regulation/fields.js';
 import type { Role } from '../platform/authz/roles.js';
 import type { OrgKind } from '../organizations/data/kinds.js';
+import type { DemoBases } from './bases.js';
 
 /** The eight priority fields of a15.s1, with the ids of the regulation data (one source of truth). */
 export const PRIORITY_FIELDS: readonly FieldId[] = fieldIds;
@@ -64,4 +65,6 @@ export interface DemoData {
   orgs: DemoOrg[];
   accounts: DemoAccount[];
   projects: DemoProject[];
+  /** Existing national bases with their history (bases.ts). */
+  bases: DemoBases;
 }

@@ -6,6 +6,9 @@ import { resolveSession } from '../../accounts/sessions.js';
 import { organizations } from '../../organizations/tables.js';
 import { registrations, users } from '../../accounts/tables.js';
 import { auditLog } from '../audit/tables.js';
+import { bases } from '../../bases/tables.js';
+import { expertProfiles, reviewAssignments } from '../../review/tables.js';
+import { assignmentColumns, expertColumns } from '../../review/scope.js';
 import type { Actor } from './actor.js';
 import { actions, policy, resources, type Action, type Resource, type Scope } from './policy.js';
 import { roles, type Role } from './roles.js';
@@ -30,9 +33,9 @@ function oracle(scope: Scope, actor: Actor, row: ScopeRow, cols: ScopeColumns): 
 }
 
 /**
- * Each resource as a real query over the demo data. Application and base rows are not yet in the
- * schema; until their capability lands, their cells are checked on the users⨝organizations shape,
- * which carries every scope column.
+ * Each resource as a real query over the demo data. Application rows are not yet in the schema;
+ * until that capability lands, its cells are checked on the users⨝organizations shape, which
+ * carries every scope column. Bases are the demo's existing national bases.
  */
 type Source = { cols: ScopeColumns; rows: (db: any, where: SQL) => Promise<ScopeRow[]> };
 const orgCols = { orgId: organizations.id, recommenderId: organizations.recommenderId, zoneId: organizations.zoneId, regionCode: organizations.regionCode };
@@ -41,6 +44,10 @@ const userShape: Source = {
   cols: userCols,
   rows: (db, where) => db.select({ id: users.id, orgId: users.orgId, recommenderId: organizations.recommenderId, zoneId: organizations.zoneId, regionCode: organizations.regionCode, userId: users.id })
     .from(users).innerJoin(organizations, eq(organizations.id, users.orgId)).where(where),
+};
+const baseShape: Source = {
+  cols: { orgId: bases.hostOrgId, recommenderId: bases.recommenderId, zoneId: bases.zoneId, regionCode: bases.regionCode },
+  rows: (db, where) => db.select({ id: bases.id, orgId: bases.hostOrgId, recommenderId: bases.recommenderId, zoneId: bases.zoneId, regionCode: bases.regionCode, userId: sql<null>`null` }).from(bases).where(where),
 };
 const sources: Record<Resource, Source> = {
   organization: {
@@ -57,7 +64,20 @@ const sources: Record<Resource, Source> = {
     rows: (db, where) => db.select({ id: sql<string>`${auditLog.id}::text`, orgId: auditLog.actorOrgId, recommenderId: auditLog.scopeOrgId, zoneId: sql<null>`null`, regionCode: sql<null>`null`, userId: auditLog.actorUserId }).from(auditLog).where(where),
   },
   application: userShape,
-  base: userShape,
+  base: baseShape,
+  // Reports are scoped through their base's columns (bases/scope.ts): the base rows prove the cells.
+  annual_report: baseShape,
+  // The pool: profile ⨝ user ⨝ institution, with the columns review/scope.ts uses.
+  expert: {
+    cols: expertColumns,
+    rows: (db, where) => db.select({ id: users.id, orgId: expertProfiles.invitedByOrgId, recommenderId: organizations.recommenderId, zoneId: sql<null>`null`, regionCode: organizations.regionCode, userId: users.id })
+      .from(expertProfiles).innerJoin(users, eq(users.id, expertProfiles.userId)).innerJoin(organizations, eq(organizations.id, users.orgId)).where(where),
+  },
+  // Assignments (none in the demo: the 'assigned' cells are proven end to end in review/*.int.test.ts).
+  review: {
+    cols: assignmentColumns,
+    rows: (db, where) => db.select({ id: reviewAssignments.id, orgId: sql<null>`null`, recommenderId: sql<null>`null`, zoneId: sql<null>`null`, regionCode: sql<null>`null`, userId: reviewAssignments.expertUserId }).from(reviewAssignments).where(where),
+  },
 };
 
 /** One demo account per role. */

@@ -16,7 +16,9 @@ import type { Role } from './roles.js';
  * - assigned: records assigned to the actor (experts).
  */
 export type Scope = 'all' | 'recommended' | 'province' | 'zone' | 'own_org' | 'self' | 'assigned';
-export const resources = ['organization', 'user', 'registration', 'audit_log', 'application', 'base'] as const;
+// annual_report: a base's plans and summaries (a14.s1) — the recommender decides (signs/returns), the ministry receives.
+// expert: the expert pool (专家库) — profiles; review: rounds, assignments, scores and panels (a5.p2–a8.p2).
+export const resources = ['organization', 'user', 'registration', 'audit_log', 'application', 'base', 'annual_report', 'expert', 'review'] as const;
 export type Resource = (typeof resources)[number];
 export const actions = ['read', 'create', 'update', 'decide'] as const;
 export type Action = (typeof actions)[number];
@@ -29,6 +31,9 @@ const ministry: Cells = {
   registration: { read: 'all', decide: 'all' },
   application: { read: 'all', decide: 'all' },
   base: { read: 'all', update: 'all', decide: 'all' },
+  annual_report: { read: 'all', decide: 'all' },
+  expert: { read: 'all', create: 'all', update: 'all' },
+  review: { read: 'all', create: 'all', update: 'all', decide: 'all' },
 };
 
 export const policy: Record<Role, Cells> = {
@@ -37,6 +42,10 @@ export const policy: Record<Role, Cells> = {
     organization: { read: 'all' },
     application: { read: 'all', decide: 'all' },
     base: { read: 'all' },
+    annual_report: { read: 'all' },
+    // a7.p2.i2: the Torch Center reviews technology transfer centers together with the Department.
+    expert: { read: 'all' },
+    review: { read: 'all', create: 'all', update: 'all', decide: 'all' },
   },
   secretariat_officer: {
     organization: { read: 'all' },
@@ -48,26 +57,35 @@ export const policy: Record<Role, Cells> = {
     registration: { read: 'recommended', decide: 'recommended' },
     application: { read: 'recommended', decide: 'recommended' },
     base: { read: 'recommended', update: 'recommended' },
+    annual_report: { read: 'recommended', decide: 'recommended' },
+    // A department invites experts and sees those of the institutions it recommends (or it invited).
+    expert: { read: 'recommended', create: 'recommended' },
   },
   provincial_government_officer: {
     organization: { read: 'province' },
     application: { read: 'province', create: 'own_org', update: 'own_org', decide: 'province' },
     base: { read: 'province' },
+    annual_report: { read: 'province' },
   },
   zone_officer: {
     organization: { read: 'zone' },
     application: { read: 'zone', decide: 'zone' },
     base: { read: 'zone' },
+    annual_report: { read: 'zone' },
   },
   institution_user: {
     organization: { read: 'own_org', update: 'own_org' },
     user: { read: 'own_org' },
     application: { read: 'own_org', create: 'own_org', update: 'own_org' },
     base: { read: 'own_org', update: 'own_org' },
+    annual_report: { read: 'own_org', create: 'own_org', update: 'own_org' },
   },
   expert: {
     user: { read: 'self' },
     application: { read: 'assigned' },
+    // Own profile only: listing the pool needs a wider scope. Reviews: own assignments only.
+    expert: { read: 'self', update: 'self' },
+    review: { read: 'assigned', update: 'assigned' },
   },
   // 三员分立: administrators manage the platform; none may read applications or reviews.
   sys_admin: {
