@@ -46,6 +46,8 @@ export function failedYearsRule(input: FailedYearsInput): FailedYearsOutcome {
   const recognizedYear = Number(input.recognizedOn.slice(0, 4));
   const years: FailedYearsOutcome['years'] = [];
   let run: number[] = [];
+  // The most recent run that reached `need` years: after a pass resets the count, a later run of
+  // failures is a new ground for a notice and must be found too, not only the first one.
   let triggeredRun: number[] | undefined;
   for (let year = recognizedYear; year <= input.throughYear; year++) {
     const result = input.results.find((r) => r.year === year);
@@ -59,10 +61,11 @@ export function failedYearsRule(input: FailedYearsInput): FailedYearsOutcome {
     if (reading === 'fail') run = [...run, year];
     else if (reading === 'passed' || reading === 'missing') run = [];
     years.push(result ? { year, reading, grade: result.grade, runLength: run.length } : { year, reading, runLength: run.length });
-    if (!triggeredRun && run.length >= need) triggeredRun = run;
+    if (run.length >= need) triggeredRun = run;
   }
   if (triggeredRun) {
-    const last = triggeredRun.at(-1);
+    // The year whose result completed the run: its `need`-th failed year.
+    const last = triggeredRun[need - 1];
     return {
       clause: 'a13.s3', triggered: true, triggeredInYear: last, run: triggeredRun, years,
       because: { zh: `${triggeredRun.join('、')}年连续${need}个考核年度不合格，应予通报`, en: `Failed ${need} consecutive assessment years (${triggeredRun.join(', ')}): a notice is due` },

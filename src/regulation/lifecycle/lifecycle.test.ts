@@ -118,6 +118,12 @@ describe('a13.s3: three consecutive failed assessment years lead to a notice', (
     expect(rule([[2020, 'fail'], [2021, 'fail'], [2022, 'pass'], [2023, 'fail']], allRounds, 2023)).toMatchObject({ triggered: false, run: [2023] });
   });
 
+  it('a13.s3: a second run of three failures after a pass is found too, dated by its own third year', () => {
+    const results: [number, Grade][] = [[2016, 'fail'], [2017, 'fail'], [2018, 'fail'], [2019, 'pass'], [2020, 'fail'], [2021, 'fail'], [2022, 'fail'], [2023, 'fail']];
+    const r = rule(results, [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023], 2023, '2015-05-01');
+    expect(r).toMatchObject({ triggered: true, triggeredInYear: 2022, run: [2020, 2021, 2022, 2023] });
+  });
+
   it('a year the ministry assessed nobody neither counts nor breaks the run', () => {
     const r = rule([[2020, 'fail'], [2021, 'fail'], [2023, 'fail']], [2019, 2020, 2021, 2023], 2023);
     expect(r.triggered).toBe(true);
