@@ -6,6 +6,9 @@ import { openDatabase } from './platform/db/client.js';
 import { buildApp } from './app.js';
 import { loadDemo } from './demo/load.js';
 import { generateDemo } from './demo/generate.js';
+import { loadSmKeys } from './platform/crypto/sm.js';
+import { startJobs } from './platform/jobs/queue.js';
+import { registerPlatformJobs } from './platform/jobs/platform.js';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') });
@@ -17,12 +20,25 @@ if (config.seedDemo) {
   if (await loadDemo(database.db, demo)) app.log.info({ orgs: demo.orgs.length, accounts: demo.accounts.length }, 'demo data loaded');
 }
 
+// Scheduled and background work (pg-boss on PostgreSQL and on PGlite); GUOHE_JOBS=off for an
+// instance that only serves requests.
+const jobs = process.env.GUOHE_JOBS === 'off'
+  ? null
+  : await startJobs(database, {
+      databaseUrl: config.databaseUrl,
+      log: app.log,
+      pollSeconds: Number(process.env.GUOHE_JOBS_POLL_SECONDS) || 2,
+      cronCheckSeconds: Number(process.env.GUOHE_JOBS_CRON_CHECK_SECONDS) || 30,
+    });
+if (jobs) await registerPlatformJobs(jobs, { db: database.db, sm2: loadSmKeys({ dataDir: config.dataDir }).sm2, log: app.log });
+
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   app.log.info({ signal }, 'shutting down: finishing in-flight requests');
   const force = setTimeout(() => process.exit(1), 10_000).unref();
+  await jobs?.stop().catch((err) => app.log.warn({ err }, 'job runner did not stop cleanly'));
   await app.close();
   await database.close();
   clearTimeout(force);

@@ -6,12 +6,18 @@ import { fieldIssues } from './zod-messages.js';
 
 /** Database connection failures become 503 (retry later), never 500. */
 function isDatabaseDown(err: unknown): boolean {
-  const code = (err as { code?: string })?.code;
-  const msg = String((err as Error)?.message ?? '');
-  return (
-    ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '08000', '08003', '08006'].includes(code ?? '') ||
-    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(msg)
-  );
+  // Drizzle wraps the driver's error (DrizzleQueryError.cause): look down the cause chain.
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: string })?.code;
+    const msg = String((e as Error)?.message ?? '');
+    if (
+      ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006'].includes(code ?? '') ||
+      /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|not queryable/i.test(msg)
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 export function errorHandler(err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) {
