@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import multipart from '@fastify/multipart';
+import { ZAttachmentMeta } from '../../../contracts/recognition.js';
+import type { Api, AppContext } from '../../platform/http/context.js';
+import { auditActor, requireActor } from '../../platform/http/context.js';
+import { AppError } from '../../platform/http/errors.js';
+import { MAX_ATTACHMENT_BYTES, downloadAttachment, uploadAttachment } from '../attachments/upload-attachment.js';
+
+/** RFC 6266/5987: an ASCII fallback and the UTF-8 name. */
+export function contentDisposition(kind: 'attachment' | 'inline', name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export async function attachmentRoutes(app: Api, ctx: AppContext) {
+  const db = ctx.database.db;
+  const tags = ['recognition'];
+  // Multipart only in this plugin's scope: the rest of the API takes JSON.
+  await app.register(async (scoped: Api) => {
+    await scoped.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5 } });
+    scoped.post('/api/recognition/applications/:id/attachments', {
+      schema: { tags, summary: 'Upload one file (multipart "file"; PDF, DOC/DOCX, PNG, JPEG; ≤ 20 MB; type sniffed from content)', params: z.object({ id: z.uuid() }), response: { 201: ZAttachmentMeta } },
+    }, async (req, reply) => {
+      const actor = requireActor(req);
+      const file = await req.file().catch(() => undefined);
+      if (!file) throw new AppError('validation_failed', { fields: [{ field: 'file', rule: 'required', message: 'a multipart file field is required' }] });
+      let content: Buffer;
+      try {
+        content = await file.toBuffer();
+      } catch (err) {
+        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('attachment_too_large', { data: { limit: MAX_ATTACHMENT_BYTES } });
+        throw err;
+      }
+      return reply.status(201).send(await uploadAttachment(db, actor, auditActor(req), req.params.id, { filename: file.filename, content }));
+    });
+  });
+
+  app.get('/api/recognition/attachments/:id', { schema: { tags, summary: 'Download a file (within the application’s scope)', params: z.object({ id: z.uuid() }) } }, async (req, reply) => {
+    const a = await downloadAttachment(db, requireActor(req), req.params.id);
+    return reply.header('content-type', a.mime).header('content-disposition', contentDisposition('attachment', a.filename))
+      .header('x-content-sm3', a.sm3).send(a.content);
+  });
+}
