@@ -19,6 +19,7 @@ describe('platform in Chromium: sign-in, workbench and data scope by role', () =
   async function signIn(username: string, lang: 'zh' | 'en' = 'zh'): Promise<Page> {
     const context = await browser.newContext({ locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
     await page.goto(`${server.url}/sign-in`);
     if (lang === 'en') {
       await page.getByTestId('lang-switch').click();
@@ -34,13 +35,16 @@ describe('platform in Chromium: sign-in, workbench and data scope by role', () =
   async function orgRowCount(page: Page) {
     await page.getByTestId('menu-organizations').click();
     await page.getByTestId('org-table').waitFor();
+    await page.locator('[data-testid^="org-row-"]').first().waitFor();
     await page.waitForLoadState('networkidle');
     return page.locator('[data-testid^="org-row-"]').count();
   }
 
   it('a wrong password shows a generic error and no workbench', async () => {
     const page = await browser.newPage();
+    page.setDefaultTimeout(60_000);
     await page.goto(`${server.url}/sign-in`);
+    await page.getByTestId('signin-username').waitFor();
     await screenshot(page, 'e2e-sign-in-zh');
     await page.getByTestId('signin-username').fill('moist');
     await page.getByTestId('signin-password').fill('wrong-password');
@@ -64,6 +68,7 @@ describe('platform in Chromium: sign-in, workbench and data scope by role', () =
     await screenshot(page, 'e2e-workbench-province-zh');
     await page.getByTestId('menu-organizations').click();
     await page.getByTestId('org-table').waitFor();
+    await page.locator('[data-testid^="org-row-"]').first().waitFor();
     await page.waitForLoadState('networkidle');
     const rows = await page.locator('[data-testid^="org-row-"]').allTextContents();
     expect(rows.length).toBeGreaterThan(0);
