@@ -35,3 +35,7 @@ capabilities.push(reviewRoutes);
 // The public column (issue 7, a19.s1): public pages, open data, submissions and their review.
 import { portalRoutes } from './portal/routes.js';
 capabilities.push(portalRoutes);
+
+// Local programmes (issue 7, a21.s1): measures as data, edited, published and opened in calls by their issuers.
+import { programmeRoutes } from './programmes/routes.js';
+capabilities.push(programmeRoutes);

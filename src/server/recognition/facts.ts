@@ -5,14 +5,37 @@ import { hostKinds, type Facts, type HostKind, type Project } from '../../regula
 import type { Db } from '../platform/db/client.js';
 import { organizations } from '../organizations/tables.js';
 import { projects } from '../projects/tables.js';
-import type { DeclaredPartner } from './tables.js';
+import type { DeclaredPartner, FormSection } from './tables.js';
+import { programmeOf } from './programmes.js';
 import { reviewResults } from './tables.js';
 import { bases } from '../bases/tables.js';
 
 const PROJECT_KINDS = new Set(['national_special', 'intergovernmental', 'national_other', 'provincial', 'ministerial', 'other']);
 const LEVELS = new Set(['national', 'provincial', 'ministerial', 'other']);
 
-export async function factsOf(db: Db, app: { id?: string; applicantOrgId: string; foreignPartners: DeclaredPartner[] }): Promise<Facts> {
+type FactsSource = {
+  id?: string; applicantOrgId: string; foreignPartners: DeclaredPartner[];
+  programmeKey?: string; typeId?: string; sections?: Record<string, FormSection>;
+};
+
+/**
+ * Documents held (holdsDocument, e.g. a land lease or a sealed scan under local measures, a21.s1):
+ * a document of a kind counts as held when the section of the condition that asks for it carries
+ * at least one uploaded attachment (update-application checks they belong to the application).
+ */
+async function documentsOf(db: Db, app: FactsSource): Promise<Array<{ kind: string }>> {
+  if (!app.programmeKey || !app.typeId || !app.sections) return [];
+  const type = (await programmeOf(db, app.programmeKey)).types.find((t) => t.id === app.typeId);
+  if (!type) return [];
+  return type.conditions.flatMap((c) => {
+    if (c.kind !== 'holdsDocument') return [];
+    const kind = (c.params as { kind?: unknown } | undefined)?.kind;
+    const section = app.sections![c.clauses[0]!];
+    return typeof kind === 'string' && (section?.attachmentIds?.length ?? 0) > 0 ? [{ kind }] : [];
+  });
+}
+
+export async function factsOf(db: Db, app: FactsSource): Promise<Facts> {
   const [org] = await db.select().from(organizations).where(eq(organizations.id, app.applicantOrgId));
   if (!org) throw new Error(`applicant ${app.applicantOrgId} missing`);
   const rows = await db.select().from(projects).where(eq(projects.orgId, app.applicantOrgId));
@@ -46,7 +69,7 @@ export async function factsOf(db: Db, app: { id?: string; applicantOrgId: string
     zoneId: org.zoneId,
     projects: projectFacts,
     foreignPartners: [...declared, ...fromProjects],
-    documents: [],
+    documents: await documentsOf(db, app),
     judgements,
   };
 }

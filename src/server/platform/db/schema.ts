@@ -14,3 +14,4 @@ export * from '../../bases/projects/tables.js';
 export * from '../../bases/assessment/tables.js';
 export * from '../../bases/consequences/tables.js';
 export * from '../../portal/tables.js';
+export * from '../../programmes/tables.js';
