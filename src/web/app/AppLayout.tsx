@@ -1,7 +1,7 @@
 import { Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useMatches } from 'react-router';
 import { App, Avatar, Breadcrumb, Dropdown, Flex, Layout, Menu, Tooltip, Typography } from 'antd';
-import { BankOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import { BankOutlined, IdcardOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { appPages } from './routes';
 import { can } from './permissions';
@@ -27,7 +27,7 @@ export function AppLayout() {
   const menuItems = useMemo(
     () =>
       appPages
-        .filter((p) => !p.hidden && can(me, p.needs))
+        .filter((p) => !p.hidden && can(me, p.needs) && (!p.needsRole || me.roles.includes(p.needsRole)))
         .map((p) => ({
           key: p.path,
           icon: p.icon,
@@ -98,6 +98,15 @@ export function AppLayout() {
                   ),
                 },
                 { type: 'divider' },
+                {
+                  key: 'account',
+                  icon: <IdcardOutlined />,
+                  label: (
+                    <Link to="/account" data-testid={testIds.headerAccount}>
+                      {t('security.menu.account')}
+                    </Link>
+                  ),
+                },
                 { key: 'sign-out', icon: <LogoutOutlined />, label: <span data-testid={testIds.signOut}>{t('auth.signOut')}</span>, onClick: onSignOut },
                 {
                   key: 'sign-out-everywhere',

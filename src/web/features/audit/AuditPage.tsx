@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Descriptions, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Empty, Flex, Form, Input, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { ReloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, CloseCircleFilled, ReloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { get, type Page } from '../../app/api';
@@ -62,7 +62,10 @@ export default function AuditPage() {
     queryFn: () => get<Page<AuditRow>>('/api/audit', query),
     placeholderData: keepPreviousData,
   });
-  const verify = useMutation({ mutationFn: () => get<Verify>('/api/audit/verify') });
+  const verify = useMutation({ mutationFn: () => get<Verify & { at: string }>('/api/audit/verify').then((r) => ({ ...r, at: new Date().toISOString() })) });
+  // The audit administrator's first question (issue 8): is the chain intact? Answered on opening.
+  const { mutate: runVerify } = verify;
+  useEffect(() => runVerify(), [runVerify]);
 
   const onSearch = (v: Filters) => {
     const [from, to] = v.range ?? [];
@@ -95,21 +98,42 @@ export default function AuditPage() {
         description={t('audit.description')}
         extra={
           <Button type="primary" ghost icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()} data-testid={testIds.auditVerify}>
-            {verify.isPending ? t('audit.verifying') : t('audit.verify')}
+            {verify.isPending ? t('audit.verifying') : v ? t('security.audit.again') : t('audit.verify')}
           </Button>
         }
       />
-      {v && (
-        <Alert
-          data-testid={testIds.auditVerifyResult}
-          data-ok={String(v.ok)}
-          type={v.ok ? 'success' : 'error'}
-          showIcon
-          closable={{ onClose: () => verify.reset() }}
-          style={{ marginBottom: 16 }}
-          title={v.ok ? t('audit.verifyOk', { checked: v.checked }) : t('audit.verifyBroken', { id: v.firstBrokenId ?? '—', checked: v.checked, reason: v.reason ?? '' })}
-        />
-      )}
+      <Card
+        data-testid={testIds.auditIntegrity}
+        data-ok={v ? String(v.ok) : undefined}
+        style={{ marginBottom: 16, borderColor: v ? (v.ok ? '#b7eb8f' : '#ffa39e') : undefined, background: v ? (v.ok ? '#f6ffed' : '#fff1f0') : undefined }}
+        styles={{ body: { padding: 20 } }}
+      >
+        <Flex align="center" gap={24} wrap>
+          <div style={{ fontSize: 48, lineHeight: 1, color: v ? (v.ok ? '#52c41a' : '#ff4d4f') : '#bfbfbf' }}>
+            {verify.isPending ? <Spin size="large" /> : v ? v.ok ? <CheckCircleFilled /> : <CloseCircleFilled /> : <SafetyCertificateOutlined />}
+          </div>
+          <div style={{ flex: '1 1 360px', minWidth: 0 }}>
+            <Typography.Text type="secondary">{t('security.audit.panelTitle')} · SM3</Typography.Text>
+            <Typography.Title level={4} style={{ margin: '4px 0', color: v ? (v.ok ? '#237804' : '#a8071a') : undefined }} data-testid={v ? testIds.auditVerifyResult : undefined} data-ok={v ? String(v.ok) : undefined}>
+              {verify.isPending
+                ? t('security.audit.running')
+                : v
+                  ? v.ok
+                    ? t('audit.verifyOk', { checked: v.checked })
+                    : t('audit.verifyBroken', { id: v.firstBrokenId ?? '—', checked: v.checked, reason: v.reason ?? '' })
+                  : '—'}
+            </Typography.Title>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('security.audit.auto')}</Typography.Text>
+          </div>
+          {v && (
+            <Flex gap={32}>
+              <Statistic title={t('security.audit.checked')} value={v.checked} />
+              {!v.ok && <Statistic title={t('security.audit.firstBroken')} value={v.firstBrokenId ?? '—'} valueStyle={{ color: '#cf1322' }} />}
+              <Statistic title={t('security.audit.verifiedAt')} value={formatDateTime(v.at, lang)} valueStyle={{ fontSize: 16 }} />
+            </Flex>
+          )}
+        </Flex>
+      </Card>
       {verify.error && <ErrorAlert error={verify.error} onClose={() => verify.reset()} />}
 
       <Form form={form} layout="inline" className="guohe-filters" onFinish={onSearch}>

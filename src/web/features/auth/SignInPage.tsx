@@ -1,9 +1,12 @@
 import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session';
+import { ApiError, post, setCsrfToken } from '../../app/api';
+import { restrictionOf, type SignedIn, type SignInAnswer } from '../security/model';
 import { testIds } from '../../app/testids';
 import { LangSwitch } from '../../shared/LangSwitch';
 import { Emblem } from '../../shared/Emblem';
@@ -16,24 +19,54 @@ function safeFrom(from: string | null): string {
 
 export default function SignInPage() {
   const { t, i18n } = useTranslation();
-  const { me, signIn } = useSession();
+  const { me } = useSession();
+  const qc = useQueryClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const from = safeFrom(params.get('from'));
   const en = i18n.language === 'en';
+  // Second step (issue 8): the sign-in answered with a challenge for the TOTP or a recovery code.
+  const [challengeId, setChallengeId] = useState<string | null>(null);
 
-  if (me) return <Navigate to={from} replace />;
+  // A session that must first change its password or enrol a second factor goes to My account.
+  const target = (who: SignedIn | typeof me) => (restrictionOf(who) ? '/account' : from);
+  if (me) return <Navigate to={target(me)} replace />;
+
+  /** The session layer's signIn would take a challenge for a user: both steps are answered here. */
+  const accept = (next: SignedIn) => {
+    setCsrfToken(next.csrfToken);
+    qc.setQueryData(['auth', 'me'], next);
+    navigate(target(next), { replace: true });
+  };
 
   const onFinish = async (v: { username: string; password: string }) => {
     setBusy(true);
     setError(null);
     try {
-      await signIn(v.username.trim(), v.password);
-      navigate(from, { replace: true });
+      const answer = await post<SignInAnswer>('/api/auth/sign-in', { username: v.username.trim(), password: v.password }, { noReauth: true });
+      if ('mfaRequired' in answer) setChallengeId(answer.challengeId);
+      else accept(answer);
     } catch (e) {
       setError(errorText(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onCode = async (v: { code: string }) => {
+    if (!challengeId) return;
+    setBusy(true);
+    setError(null);
+    try {
+      accept(await post<SignedIn>('/api/auth/sign-in/mfa', { challengeId, code: v.code.trim() }, { noReauth: true }));
+    } catch (e) {
+      // An unknown or expired challenge: start again with the password.
+      if (e instanceof ApiError && e.status !== 401 && e.status !== 429) {
+        setChallengeId(null);
+        setError(e.status === 404 || e.status === 410 ? t('security.signIn.expired') : errorText(e, t));
+      } else setError(errorText(e, t));
     } finally {
       setBusy(false);
     }
@@ -54,6 +87,33 @@ export default function SignInPage() {
           <p className="basis">{t('app.basis')}</p>
         </section>
         <Card className="guohe-signin-card" title={<span style={{ fontSize: 18 }}>{t('auth.title')}</span>}>
+          {challengeId ? (
+            <Form layout="vertical" size="large" onFinish={onCode} requiredMark={false} key="mfa">
+              <Typography.Paragraph>
+                <SafetyCertificateOutlined /> <strong>{t('security.signIn.mfaTitle')}</strong>
+              </Typography.Paragraph>
+              <Typography.Paragraph type="secondary">{t('security.signIn.mfaHint')}</Typography.Paragraph>
+              <Form.Item name="code" label={t('security.signIn.code')} rules={[{ required: true, whitespace: true, min: 6, message: t('security.signIn.codeRequired') }]}>
+                <Input autoFocus autoComplete="one-time-code" inputMode="text" maxLength={20} data-testid={testIds.signInMfaCode} />
+              </Form.Item>
+              {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid={testIds.signInError} />}
+              <Button type="primary" htmlType="submit" block loading={busy} data-testid={testIds.signInMfaSubmit}>
+                {t('security.signIn.submit')}
+              </Button>
+              <Button
+                type="link"
+                block
+                style={{ marginTop: 8 }}
+                onClick={() => {
+                  setChallengeId(null);
+                  setError(null);
+                }}
+                data-testid={testIds.signInMfaBack}
+              >
+                {t('security.signIn.back')}
+              </Button>
+            </Form>
+          ) : (
           <Form layout="vertical" size="large" onFinish={onFinish} requiredMark={false} autoComplete="on">
             <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, whitespace: true, message: t('auth.usernamePlaceholder') }]}>
               <Input prefix={<UserOutlined />} placeholder={t('auth.usernamePlaceholder')} autoComplete="username" autoFocus data-testid={testIds.signInUsername} />
@@ -66,6 +126,7 @@ export default function SignInPage() {
               {t('auth.submit')}
             </Button>
           </Form>
+          )}
           <Typography.Paragraph style={{ marginTop: 20, marginBottom: 0, textAlign: 'center' }} type="secondary">
             {t('auth.noAccount')}{' '}
             <Link to="/register" data-testid={testIds.signInRegisterLink}>
