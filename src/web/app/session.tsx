@@ -8,12 +8,17 @@ import { ApiError, get, post, setCsrfToken, setReauthHandler } from './api';
 import { adoptUserLocale } from '../i18n';
 import { testIds } from './testids';
 
+/** The answer to a password when the account has a second factor: not signed in yet. */
+export type MfaChallenge = { mfaRequired: true; challengeId: string };
+
 interface Session {
   me: Me | null;
   loading: boolean;
   /** Why there is no session: the user signed out (start afresh) or it expired (come back here). */
   exit: 'signed_out' | 'expired' | null;
-  signIn(username: string, password: string): Promise<Me>;
+  /** Signs in, or answers the second-factor challenge when the account has TOTP. */
+  signIn(username: string, password: string): Promise<Me | MfaChallenge>;
+  completeMfa(challengeId: string, code: string): Promise<Me>;
   signOut(): Promise<void>;
   signOutEverywhere(): Promise<number>;
 }
@@ -64,7 +69,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (username: string, password: string) => {
-      const next = await post<Me>('/api/auth/sign-in', { username, password }, { noReauth: true });
+      const next = await post<Me | MfaChallenge>('/api/auth/sign-in', { username, password }, { noReauth: true });
+      if ('mfaRequired' in next) return next; // not signed in yet: the caller asks for the code
+      setExit(null);
+      accept(next);
+      return next;
+    },
+    [accept],
+  );
+
+  const completeMfa = useCallback(
+    async (challengeId: string, code: string) => {
+      const next = await post<Me>('/api/auth/sign-in/mfa', { challengeId, code }, { noReauth: true });
       setExit(null);
       accept(next);
       return next;
@@ -118,7 +134,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     for (const resolve of list) resolve(ok);
   }, []);
 
-  const value = useMemo<Session>(() => ({ me, loading: isPending, exit, signIn, signOut, signOutEverywhere }), [me, isPending, exit, signIn, signOut, signOutEverywhere]);
+  const value = useMemo<Session>(() => ({ me, loading: isPending, exit, signIn, completeMfa, signOut, signOutEverywhere }), [me, isPending, exit, signIn, completeMfa, signOut, signOutEverywhere]);
 
   return (
     <SessionContext.Provider value={value}>
@@ -133,6 +149,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
             forget('expired');
           }}
           signIn={signIn}
+          completeMfa={completeMfa}
         />
       )}
     </SessionContext.Provider>
@@ -143,19 +160,30 @@ function ReauthModal(props: {
   username: string;
   writing: boolean;
   signIn: Session['signIn'];
+  completeMfa: Session['completeMfa'];
   onSignedIn(): void;
   onCancel(): void;
 }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ password: string }>();
+  const [form] = Form.useForm<{ password: string; code?: string }>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Accounts with TOTP answer the password with a challenge; the code completes the sign-in.
+  const [challenge, setChallenge] = useState<string | null>(null);
 
-  const submit = async ({ password }: { password: string }) => {
+  const submit = async ({ password, code }: { password: string; code?: string }) => {
     setBusy(true);
     setError(null);
     try {
-      await props.signIn(props.username, password);
+      if (challenge) {
+        await props.completeMfa(challenge, code ?? '');
+      } else {
+        const result = await props.signIn(props.username, password);
+        if ('mfaRequired' in result) {
+          setChallenge(result.challengeId);
+          return;
+        }
+      }
       props.onSignedIn();
     } catch (e) {
       setError(e instanceof ApiError ? e.message || t('error.unknown', { status: e.status }) : t('error.network'));
@@ -184,6 +212,11 @@ function ReauthModal(props: {
         <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.required') }]}>
           <Input.Password prefix={<LockOutlined />} autoFocus autoComplete="current-password" data-testid={testIds.reauthPassword} />
         </Form.Item>
+        {challenge && (
+          <Form.Item name="code" label={t('security.signIn.mfaTitle')} extra={t('security.signIn.mfaHint')} rules={[{ required: true, message: t('auth.required') }]}>
+            <Input autoFocus autoComplete="one-time-code" inputMode="numeric" data-testid={testIds.signInMfaCode} />
+          </Form.Item>
+        )}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Button type="primary" htmlType="submit" block loading={busy} data-testid={testIds.reauthSubmit}>
           {t('auth.signInAgain')}
