@@ -41,6 +41,9 @@ const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export async function portalRoutes(app: Api, ctx: AppContext) {
   const db = ctx.database.db;
+  // The address printed on recognition documents and plaque certificates (verificationPath).
+  app.get('/verify/:code', { schema: { hide: true, params: z.object({ code: z.string().max(40) }) } }, async (req, reply) =>
+    reply.redirect(`/portal/verify?code=${encodeURIComponent(req.params.code)}`, 302));
   const ttl = cacheTtlFromEnv();
   const pages = new PageCache<Rendered>(ttl);
   const lookups = new PageCache<unknown>(ttl, 50);
