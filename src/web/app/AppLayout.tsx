@@ -39,7 +39,14 @@ export function AppLayout() {
         })),
     [me, t],
   );
-  const selected = location.pathname.split('/')[1] ?? '';
+  // The menu entry whose path is the longest prefix of the address (e.g. recognition/applications
+  // for recognition/applications/<id>); static segments only, so ':id' entries never match.
+  const selected =
+    appPages
+      .filter((p) => !p.hidden && !p.path.includes(':'))
+      .map((p) => p.path)
+      .filter((path) => location.pathname === `/${path}` || location.pathname.startsWith(`/${path}/`))
+      .sort((a, b) => b.length - a.length)[0] ?? '';
 
   const crumbs = matches
     .map((m) => (m.handle as { labelKey?: string } | undefined)?.labelKey)
