@@ -1,6 +1,6 @@
 // Typed access to the text of the 2011 Measures (practice 2): the regulation lives in the repo,
 // keyed by the same clause ids that rules, verdicts and tests carry.
-import measures from './data/measures-2011.json' with { type: 'json' };
+import measures from './text/measures-2011.json' with { type: 'json' };
 import type { Text } from './verdict.js';
 
 export const clauseKinds = ['meta', 'definition', 'condition', 'rule', 'step', 'duty', 'support'] as const;

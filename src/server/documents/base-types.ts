@@ -26,7 +26,7 @@ export interface BaseTypeInfo {
   /** Article of the Measures with the recognition conditions and procedure. */
   article: number;
   articleLabelZh: string;
-  /** Clause id (see src/regulation/data/measures-2011.json) naming who recognizes and issues. */
+  /** Clause id (see src/regulation/text/measures-2011.json) naming who recognizes and issues. */
   clauseId: string;
   /** Issuing bodies (发文机关), in signing order. */
   issuingBodies: readonly string[];

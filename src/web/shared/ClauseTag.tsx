@@ -13,7 +13,7 @@ interface ArticleText {
 let articlesPromise: Promise<Map<number, ArticleText>> | null = null;
 /** The Measures' text (≈50 kB) loads on first hover only, as its own chunk. */
 function loadArticles() {
-  articlesPromise ??= import('../../regulation/data/measures-2011.json').then(
+  articlesPromise ??= import('../../regulation/text/measures-2011.json').then(
     (m) => new Map((m.default.articles as Array<ArticleText & { number: number }>).map((a) => [a.number, a])),
   );
   return articlesPromise;
