@@ -1,8 +1,8 @@
 // The benchmark's own PostgreSQL database: create, fill with extra institutions, drop.
 import pg from 'pg';
-import { deriveRecommender, type OrgKind, type RecommendableOrg } from '../../src/server/organizations/data/kinds.js';
-import { PROVINCIAL_LEVEL_UNITS, XPCC_CODE } from '../../src/server/organizations/data/regions.js';
-import { makeUscc } from '../../src/server/organizations/data/uscc.js';
+import { deriveRecommender, type OrgKind, type RecommendableOrg } from '../../src/server/organizations/registry/kinds.js';
+import { PROVINCIAL_LEVEL_UNITS, XPCC_CODE } from '../../src/server/organizations/registry/regions.js';
+import { makeUscc } from '../../src/server/organizations/registry/uscc.js';
 
 export const BENCH_DB_PREFIX = 'guohe_bench_';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { makeUscc } from '../../src/server/organizations/data/uscc.js';
+import { makeUscc } from '../../src/server/organizations/registry/uscc.js';
 import { openDatabase } from '../../src/server/platform/db/client.js';
 import { verifyAuditChain } from '../../src/server/platform/audit/audit.js';
 import { cleanupAll, privateCluster, sleep, startServer, tmpDir, type Server } from './support.js';

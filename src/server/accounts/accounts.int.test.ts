@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { describeEachDb } from '../testing/db.js';
 import { signInAs, testApp, type TestApp } from '../testing/app.js';
 import { sessions, users } from './tables.js';
-import { makeUscc } from '../organizations/data/uscc.js';
+import { makeUscc } from '../organizations/registry/uscc.js';
 
 describeEachDb('accounts and sessions', (getDb) => {
   let app: TestApp;

@@ -6,7 +6,7 @@ import { generateDemo } from '../demo/generate.js';
 import { auditLog } from '../platform/audit/tables.js';
 import { loginEvents, recoveryCodes, users } from './tables.js';
 import { totpCode } from './totp.js';
-import { makeUscc } from '../organizations/data/uscc.js';
+import { makeUscc } from '../organizations/registry/uscc.js';
 
 const demo = generateDemo();
 const demoAccount = (username: string) => demo.accounts.find((a) => a.username === username)!;

@@ -9,8 +9,8 @@ import { getSecuritySettings } from '../security/settings.js';
 import { assertPasswordRules } from './password-change.js';
 import { seal } from './personal-data.js';
 import { organizations } from '../organizations/tables.js';
-import { usccInvalidReason } from '../organizations/data/uscc.js';
-import { territorialJurisdictionOf } from '../organizations/data/regions.js';
+import { usccInvalidReason } from '../organizations/registry/uscc.js';
+import { territorialJurisdictionOf } from '../organizations/registry/regions.js';
 import { hashPassword } from './passwords.js';
 import { registrations, userRoles, users } from './tables.js';
 

@@ -2,7 +2,7 @@
 // kinds. One mapping, here, so a transition's "who acts" is judged on the Measures' terms.
 import type { Actor as DomainActor, OrgKind } from '../../regulation/index.js';
 import type { Actor } from '../platform/authz/actor.js';
-import { isHostKind, isOrgKind } from '../organizations/data/kinds.js';
+import { isHostKind, isOrgKind } from '../organizations/registry/kinds.js';
 
 const direct: Partial<Record<string, OrgKind>> = {
   ministry: 'ministry',

@@ -1,7 +1,7 @@
 // Static catalogue behind the demo generator. Government bodies, zones and universities are real;
 // enterprises, science parks, intermediaries and foreign partners are invented (names chosen to
 // sound plausible without naming a real company). Region codes are GB/T 2260.
-import type { HostKind } from '../organizations/data/kinds.js';
+import type { HostKind } from '../organizations/registry/kinds.js';
 import type { PriorityField } from './types.js';
 
 export const REFERENCE_DATE = '2026-04-15';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { deriveRecommender, isHostKind, type RecommendableOrg } from '../organizations/data/kinds.js';
-import { CITIES_WITH_SEPARATE_PLAN, PROVINCES, XPCC, provinceOf } from '../organizations/data/regions.js';
-import { isValidUscc } from '../organizations/data/uscc.js';
+import { deriveRecommender, isHostKind, type RecommendableOrg } from '../organizations/registry/kinds.js';
+import { CITIES_WITH_SEPARATE_PLAN, PROVINCES, XPCC, provinceOf } from '../organizations/registry/regions.js';
+import { isValidUscc } from '../organizations/registry/uscc.js';
 import { EXPERT_COUNT, generateDemo } from './generate.js';
 import { PRIORITY_FIELDS } from './types.js';
 

@@ -2,8 +2,8 @@
 // clock), so tests, screenshots and benchmarks can rely on it. The seed varies people's names,
 // experts' employers, dates, money and project details; keys, usernames and the organization tree
 // (kinds, regions, affiliations, zones, project profiles) stay fixed.
-import { CITIES_WITH_SEPARATE_PLAN, PROVINCIAL_LEVEL_UNITS, provinceOf } from '../organizations/data/regions.js';
-import { makeUscc } from '../organizations/data/uscc.js';
+import { CITIES_WITH_SEPARATE_PLAN, PROVINCIAL_LEVEL_UNITS, provinceOf } from '../organizations/registry/regions.js';
+import { makeUscc } from '../organizations/registry/uscc.js';
 import {
   DEMO_PASSWORD, FOREIGN_PARTNERS, GIVEN_CHARS, INSTITUTIONS, MINISTRY_BODIES,
   PROJECT_SUFFIXES, PROJECT_TOPICS, PROVINCIAL_GOVERNMENTS, REFERENCE_DATE, STATE_COUNCIL_DEPARTMENTS,

@@ -3,7 +3,7 @@ import { count } from 'drizzle-orm';
 import type { Db } from '../platform/db/client.js';
 import { recordAudit } from '../platform/audit/audit.js';
 import { organizations } from '../organizations/tables.js';
-import { deriveRecommender, type RecommendableOrg } from '../organizations/data/kinds.js';
+import { deriveRecommender, type RecommendableOrg } from '../organizations/registry/kinds.js';
 import { userRoles, users } from '../accounts/tables.js';
 import { projects } from '../projects/tables.js';
 import { expertProfiles } from '../review/tables.js';

@@ -2,7 +2,7 @@
 // database ids, so that the data can be generated without a database.
 import { fieldIds, type FieldId } from '../../regulation/fields.js';
 import type { Role } from '../platform/authz/roles.js';
-import type { OrgKind } from '../organizations/data/kinds.js';
+import type { OrgKind } from '../organizations/registry/kinds.js';
 import type { DemoBases } from './bases.js';
 
 /** The eight priority fields of a15.s1, with the ids of the regulation data (one source of truth). */

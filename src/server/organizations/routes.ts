@@ -4,8 +4,8 @@ import { zPage } from '../../contracts/common.js';
 import type { Api, AppContext } from '../platform/http/context.js';
 import { requestLang, requireActor } from '../platform/http/context.js';
 import { toXlsx } from '../platform/excel/export.js';
-import { ORG_KIND_LABELS, isOrgKind } from './data/kinds.js';
-import { regionName } from './data/regions.js';
+import { ORG_KIND_LABELS, isOrgKind } from './registry/kinds.js';
+import { regionName } from './registry/regions.js';
 import { getOrganization, listOrganizations, updateOrganization } from './queries.js';
 
 export function organizationRoutes(app: Api, ctx: AppContext) {

@@ -2,7 +2,7 @@
 // priority fields of a15.s1, programmes and their base types (read from the programme table, so a
 // local programme (a21) is named by its own data), and partner countries.
 import { national2011, priorityFields, programmeKey, type Text } from '../../regulation/index.js';
-import { PROVINCIAL_LEVEL_UNITS } from '../organizations/data/regions.js';
+import { PROVINCIAL_LEVEL_UNITS } from '../organizations/registry/regions.js';
 import { allProgrammes } from '../recognition/programmes.js';
 import type { Db } from '../platform/db/client.js';
 

@@ -4,8 +4,8 @@
 import type { Actor as DomainActor, ApplicationParty, OrgKind as DomainOrgKind, Role as DomainRole } from '../../regulation/index.js';
 import type { Actor } from '../platform/authz/actor.js';
 import type { Role } from '../platform/authz/roles.js';
-import { isHostKind, isOrgKind, type OrgKind } from '../organizations/data/kinds.js';
-import { provinceOf, territorialJurisdictionOf } from '../organizations/data/regions.js';
+import { isHostKind, isOrgKind, type OrgKind } from '../organizations/registry/kinds.js';
+import { provinceOf, territorialJurisdictionOf } from '../organizations/registry/regions.js';
 
 const KIND: Partial<Record<OrgKind, DomainOrgKind>> = {
   ministry: 'ministry',

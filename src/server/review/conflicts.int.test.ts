@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../testing/db.js';
 import { signInAs, testApp, type TestApp } from '../testing/app.js';
 import { organizations } from '../organizations/tables.js';
-import { provinceOf } from '../organizations/data/regions.js';
+import { provinceOf } from '../organizations/registry/regions.js';
 import { createApplication, createCall, institutionsWithoutExperts, usersByName, YEAR } from './testing/fixtures.js';
 import { eq } from 'drizzle-orm';
 

@@ -1,6 +1,6 @@
 // English (United States). Same keys as zh-CN.ts: the Messages type makes a missing or extra key a
 // compile error, and i18n.test.ts checks it again at run time.
-import { ORG_KINDS, ORG_KIND_LABELS } from '../../server/organizations/data/kinds';
+import { ORG_KINDS, ORG_KIND_LABELS } from '../../server/organizations/registry/kinds';
 import type { Messages } from './zh-CN';
 
 const orgKind = Object.fromEntries(ORG_KINDS.map((k) => [k, ORG_KIND_LABELS[k].en])) as Messages['orgKind'];

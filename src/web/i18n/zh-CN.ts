@@ -1,6 +1,6 @@
 // 简体中文（默认语言）。en-US.ts must have exactly the same keys (checked by the compiler through
 // the Messages type and by i18n.test.ts).
-import { ORG_KINDS, ORG_KIND_LABELS } from '../../server/organizations/data/kinds';
+import { ORG_KINDS, ORG_KIND_LABELS } from '../../server/organizations/registry/kinds';
 
 const orgKind = Object.fromEntries(ORG_KINDS.map((k) => [k, ORG_KIND_LABELS[k].zh])) as Record<(typeof ORG_KINDS)[number], string>;
 

@@ -4,7 +4,7 @@ import {
   PROVINCIAL_LEVEL_UNITS,
   provincialDivision,
   territorialJurisdictionOf,
-} from '../../server/organizations/data/regions';
+} from '../../server/organizations/registry/regions';
 import type { Lang } from '../i18n';
 
 const cityByCode = new Map(CITIES_WITH_SEPARATE_PLAN.map((c) => [c.code, c]));

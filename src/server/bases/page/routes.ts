@@ -5,7 +5,7 @@ import { gradeNames, type Grade } from '../../../regulation/index.js';
 import type { Api, AppContext } from '../../platform/http/context.js';
 import { auditActor, requestLang, requireActor } from '../../platform/http/context.js';
 import { toXlsx } from '../../platform/excel/export.js';
-import { regionName } from '../../organizations/data/regions.js';
+import { regionName } from '../../organizations/registry/regions.js';
 import { today } from '../clock.js';
 import { getBase } from './get-base.js';
 import { listBases } from './list-bases.js';

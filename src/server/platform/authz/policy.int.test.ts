@@ -14,7 +14,7 @@ import { actions, policy, resources, type Action, type Resource, type Scope } fr
 import { roles, type Role } from './roles.js';
 import { scopeWhere, type ScopeColumns } from './scope-sql.js';
 import { AppError } from '../http/errors.js';
-import { makeUscc } from '../../organizations/data/uscc.js';
+import { makeUscc } from '../../organizations/registry/uscc.js';
 
 /** The columns each scope kind reads, as plain values: the oracle below judges rows from these. */
 interface ScopeRow { id: string; orgId: string | null; recommenderId: string | null; zoneId: string | null; regionCode: string | null; userId: string | null }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { describeEachDb } from '../../testing/db.js';
 import { signInAs, testApp, type TestApp } from '../../testing/app.js';
-import { makeUscc } from '../../organizations/data/uscc.js';
+import { makeUscc } from '../../organizations/registry/uscc.js';
 import { drafts, registrations, users } from '../../accounts/tables.js';
 import { withIdempotency } from './idempotency.js';
 import { idempotencyKeys } from './tables.js';

@@ -7,7 +7,7 @@ import { beijingDateOf, evaluateConditions, findType, priorityFields, type Progr
 import type { Db } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/authz/actor.js';
 import { bases } from '../../bases/tables.js';
-import { provinceOf, regionName } from '../../organizations/data/regions.js';
+import { provinceOf, regionName } from '../../organizations/registry/regions.js';
 import { requireNationalBody } from '../guards.js';
 import { factsOf } from '../facts.js';
 import { callOf } from '../load.js';

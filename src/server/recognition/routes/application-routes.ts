@@ -7,7 +7,7 @@ import {
 import type { Api, AppContext } from '../../platform/http/context.js';
 import { auditActor, requestLang, requireActor } from '../../platform/http/context.js';
 import { toXlsx } from '../../platform/excel/export.js';
-import { regionName } from '../../organizations/data/regions.js';
+import { regionName } from '../../organizations/registry/regions.js';
 import { createApplication } from '../applications/create-application.js';
 import { updateApplication } from '../applications/update-application.js';
 import { submitApplication } from '../applications/submit-application.js';

@@ -12,7 +12,7 @@ import { toXlsx, type Column } from '../../platform/excel/export.js';
 import { scopeFor } from '../../platform/authz/policy.js';
 import { users } from '../../accounts/tables.js';
 import { organizations } from '../../organizations/tables.js';
-import { isRegionCode } from '../../organizations/data/regions.js';
+import { isRegionCode } from '../../organizations/registry/regions.js';
 import { expertScope } from '../scope.js';
 import { ZExpertInvite, ZExpertStatus } from '../../../contracts/review.js';
 import { expertQuery, toExperts, type Expert } from './expert-view.js';

@@ -11,7 +11,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { users } from '../../accounts/tables.js';
 import { maskEmail, maskPhone, unseal } from '../../accounts/personal-data.js';
 import { organizations } from '../../organizations/tables.js';
-import { provinceOf } from '../../organizations/data/regions.js';
+import { provinceOf } from '../../organizations/registry/regions.js';
 import { expertProfiles, reviewAssignments } from '../tables.js';
 import { expertScope } from '../scope.js';
 

@@ -9,7 +9,7 @@ import type { Actor } from '../../platform/authz/actor.js';
 import { scopeFor } from '../../platform/authz/policy.js';
 import { recordAudit, type AuditActor } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/http/errors.js';
-import { isRegionCode } from '../../organizations/data/regions.js';
+import { isRegionCode } from '../../organizations/registry/regions.js';
 import { organizations } from '../../organizations/tables.js';
 import { expertProfiles } from '../tables.js';
 import { expertRowInScope } from './expert-view.js';

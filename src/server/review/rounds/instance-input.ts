@@ -6,7 +6,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { organizations } from '../../organizations/tables.js';
-import { provinceOf } from '../../organizations/data/regions.js';
+import { provinceOf } from '../../organizations/registry/regions.js';
 import { applications } from '../../recognition/tables.js';
 import { users } from '../../accounts/tables.js';
 import type { Application, AssignmentInput, ConflictConfig, Expert, ExpertStatus } from '../assignment/index.js';

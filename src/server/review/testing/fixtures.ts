@@ -5,7 +5,7 @@ import { findType, national2011 } from '../../../regulation/index.js';
 import type { Db } from '../../platform/db/client.js';
 import { users } from '../../accounts/tables.js';
 import { organizations } from '../../organizations/tables.js';
-import { provinceOf } from '../../organizations/data/regions.js';
+import { provinceOf } from '../../organizations/registry/regions.js';
 import { applications, calls } from '../../recognition/tables.js';
 
 export const PROGRAMME = 'most-bases@2011';

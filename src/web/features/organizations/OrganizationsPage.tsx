@@ -6,7 +6,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined, EditOutlined, EyeOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../../contracts/organizations';
-import { ORG_KINDS } from '../../../server/organizations/data/kinds';
+import { ORG_KINDS } from '../../../server/organizations/registry/kinds';
 import { download, get, type Page } from '../../app/api';
 import { useMe } from '../../app/session';
 import { scopeOf } from '../../app/permissions';

@@ -4,7 +4,7 @@ import { Alert, Button, Card, Col, DatePicker, Divider, Flex, Form, Input, Resul
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { institutionKinds, ZRegister } from '../../../contracts/auth';
-import { usccInvalidReason } from '../../../server/organizations/data/uscc';
+import { usccInvalidReason } from '../../../server/organizations/registry/uscc';
 import { post, type FieldError } from '../../app/api';
 import { testIds } from '../../app/testids';
 import { ClauseTag } from '../../shared/ClauseTag';
