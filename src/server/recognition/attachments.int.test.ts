@@ -1,6 +1,7 @@
 // Attachments: stored in the database with an SM3 digest; the type comes from the content.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { describeEachDb } from '../testing/db.js';
 import { testApp, type TestApp } from '../testing/app.js';
 import { PDF_BYTES, PNG_BYTES, client, openCall, type Api } from './testing.js';
@@ -28,6 +29,16 @@ describeEachDb('recognition attachments', (getDb) => {
     expect(back.rawPayload.equals(PDF_BYTES)).toBe(true);
     expect(back.headers['content-disposition']).toContain("filename*=UTF-8''%E5%90%88");
     expect((await api.get('hunau', `/api/recognition/attachments/${meta.id}`)).statusCode).toBe(404);
+  });
+
+  it('checks the SM3 digest on read: altered bytes are refused, never served', async () => {
+    const meta = (await api.upload('fzu', id, '证明材料.pdf', PDF_BYTES)).json();
+    // Only someone writing to the database directly can do this; the digest still tells.
+    await getDb().db.execute(sql`update recognition_attachments set content = ${Buffer.from('%PDF-1.4 forged')} where id = ${meta.id}`);
+    const back = await api.get('fzu', `/api/recognition/attachments/${meta.id}`);
+    expect(back.statusCode).toBe(500);
+    expect(back.body).toContain('SM3');
+    expect(back.body).not.toContain('forged');
   });
 
   it('decision: a ".pdf" that is a PNG is stored as PNG, renamed, with the declared name kept', async () => {

@@ -38,5 +38,10 @@ export async function downloadAttachment(db: Db, actor: Actor, id: string) {
     .innerJoin(applications, eq(applications.id, attachments.applicationId))
     .where(and(eq(attachments.id, id), applicationScope(actor, 'read')));
   if (!row) throw new AppError('not_found');
+  // Integrity on read (GB/T 39786 存储数据完整性): a file whose bytes no longer match the SM3 digest
+  // recorded at upload is never served as if it were the applicant's.
+  if (sm3Hex(row.a.content) !== row.a.sm3) {
+    throw new AppError('internal', { message: { zh: '附件完整性校验失败（SM3 摘要不符），已记录', en: 'Attachment integrity check failed (SM3 digest mismatch); logged' }, data: { attachmentId: id } });
+  }
   return row.a;
 }
