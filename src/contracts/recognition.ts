@@ -73,7 +73,7 @@ export const ZCall = z.object({
   acceptingNow: z.boolean(),
   version: z.number().int(),
 });
-export const ZCallQuery = z.object({ year: z.coerce.number().int().optional(), status: z.enum(['draft', 'open', 'closed']).optional() });
+export const ZCallQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), status: z.enum(['draft', 'open', 'closed']).optional() });
 
 // --- Applications ---------------------------------------------------------------------------
 

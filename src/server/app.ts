@@ -32,6 +32,8 @@ export async function buildApp({ config, database, logger, keys }: BuildOptions)
     logger: logger ?? { level: config.logLevel },
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    // Router-level failures (a malformed or over-long path parameter) answer like every other error.
+    frameworkErrors: errorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -16,12 +16,14 @@ export function consequenceRoutes(app: Api, ctx: AppContext) {
   const db = ctx.database.db;
   const tags = ['consequences (a13)'];
   const id = z.object({ id: z.uuid() });
+  // Bounded like every other year in the API: the year-by-year reading walks up to this year.
+  const zYear = z.coerce.number().int().min(2000).max(2100);
 
-  app.get('/api/assessment/:year/commendations', { schema: { tags, summary: 'a13.s1: the commendation list of a year', params: z.object({ year: z.coerce.number().int() }), response: { 200: ZCommendation } } }, async (req) => {
+  app.get('/api/assessment/:year/commendations', { schema: { tags, summary: 'a13.s1: the commendation list of a year', params: z.object({ year: zYear }), response: { 200: ZCommendation } } }, async (req) => {
     requireMinistry(requireActor(req));
     return commendations(db, req.params.year);
   });
-  app.get('/api/bases/failed-years', { schema: { tags, summary: 'a13.s3: bases with failed years in a row, each with its year-by-year reading', querystring: z.object({ year: z.coerce.number().int().optional(), minRun: z.coerce.number().int().min(1).max(10).default(1) }), response: { 200: z.array(ZThreeYearRow) } } }, async (req) =>
+  app.get('/api/bases/failed-years', { schema: { tags, summary: 'a13.s3: bases with failed years in a row, each with its year-by-year reading', querystring: z.object({ year: zYear.optional(), minRun: z.coerce.number().int().min(1).max(10).default(1) }), response: { 200: z.array(ZThreeYearRow) } } }, async (req) =>
     failedRuns(db, requireActor(req), req.query.year ?? Number(today().slice(0, 4)), req.query.minRun));
   app.get('/api/notice-proposals', { schema: { tags, summary: 'a13.s3: notices the system proposes', querystring: z.object({ status: z.enum(['proposed', 'confirmed', 'dismissed']).optional() }), response: { 200: z.array(ZNoticeProposal) } } }, async (req) =>
     listProposals(db, requireActor(req), req.query.status));

@@ -20,6 +20,57 @@ function isDatabaseDown(err: unknown): boolean {
   return false;
 }
 
+/** The PostgreSQL error under Drizzle's wrapper (PGlite and node-postgres both carry SQLSTATE in `code`). */
+function postgresError(err: unknown): { code: string; column?: string; constraint?: string; detail?: string } | undefined {
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown })?.code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return e as { code: string };
+  }
+  return undefined;
+}
+
+/** Class 22 (data exception): input the database cannot store, by SQLSTATE → the rule it broke. */
+const DATA_EXCEPTION_RULES: Record<string, string> = {
+  '22P02': 'type', // invalid text representation (e.g. a malformed uuid or number)
+  '22003': 'range', // numeric value out of range
+  '22001': 'max_length', // string data right truncation
+  '22007': 'format', // invalid datetime format
+  '22008': 'range', // datetime field overflow
+  '22021': 'encoding', // invalid byte sequence (e.g. a NUL byte)
+  '22P05': 'encoding', // untranslatable character (e.g. \u0000 in jsonb)
+  '22025': 'format', // invalid escape sequence
+};
+
+/**
+ * Constraint and data errors are the database refusing the request's input: a client error with a
+ * stable code, never a 500. Only the column (or constraint) is named — no values, no SQL.
+ */
+function fromPostgres(pg: { code: string; column?: string; constraint?: string; detail?: string }, message: string) {
+  const keyColumn = /^Key \(([^)]+)\)=/.exec(pg.detail ?? '')?.[1];
+  const field = pg.column ?? keyColumn ?? '(request)';
+  if (pg.code === '23505') return { code: 'duplicate' as const, extra: { fields: [{ field, rule: 'unique', message }] } };
+  if (pg.code === '23503') {
+    // Deleting or re-keying a referenced row vs. referring to a row that does not exist.
+    return /still referenced/.test(pg.detail ?? '')
+      ? { code: 'in_use' as const, extra: {} }
+      : { code: 'not_found' as const, extra: { fields: [{ field, rule: 'exists', message }] } };
+  }
+  if (pg.code === '23502') return { code: 'validation_failed' as const, extra: { fields: [{ field, rule: 'required', message }] } };
+  if (pg.code === '23514' || pg.code === '23P01') {
+    return { code: 'validation_failed' as const, extra: { fields: [{ field: pg.column ?? pg.constraint ?? field, rule: 'check', message }] } };
+  }
+  if (pg.code.startsWith('22')) {
+    return { code: 'validation_failed' as const, extra: { fields: [{ field, rule: DATA_EXCEPTION_RULES[pg.code] ?? 'invalid', message }] } };
+  }
+  return undefined;
+}
+
+/** Errors of Fastify's router (passed in through `frameworkErrors`): the path is what was wrong. */
+const ROUTER_ERRORS: Record<string, { field: string; rule: string }> = {
+  FST_ERR_BAD_URL: { field: '(path)', rule: 'format' },
+  FST_ERR_MAX_PARAM_LENGTH: { field: '(path)', rule: 'max_length' },
+};
+
 export function errorHandler(err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) {
   const lang = requestLang(req);
   const send = (code: ErrorCode, extra: Record<string, unknown> = {}, message?: { zh: string; en: string }) => {
@@ -51,7 +102,17 @@ export function errorHandler(err: FastifyError | AppError | Error, req: FastifyR
   if (fe.statusCode === 429) return send('rate_limited');
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 && !isResponseSerializationError(err)) {
     const code: ErrorCode = fe.statusCode === 404 ? 'not_found' : fe.statusCode === 401 ? 'unauthenticated' : 'validation_failed';
-    return send(code, { detail: fe.message });
+    // Fastify's own 4xx (malformed JSON, empty body, bad URL…): name what was wrong and the rule.
+    const field = fe.code?.startsWith('FST_ERR_CTP') || err instanceof SyntaxError ? '(body)' : ROUTER_ERRORS[fe.code]?.field ?? '(request)';
+    const rule = ROUTER_ERRORS[fe.code]?.rule ?? fe.code ?? 'invalid';
+    const fields = code === 'validation_failed' ? [{ field, rule, message: fe.message }] : undefined;
+    return send(code, { detail: fe.message, fields });
+  }
+  const pg = postgresError(err);
+  const refused = pg && fromPostgres(pg, lang === 'zh' ? '数据库拒绝了该值' : 'The value was refused by the database');
+  if (refused) {
+    req.log.info({ err }, 'database refused the input');
+    return send(refused.code, refused.extra);
   }
   if (isDatabaseDown(err)) {
     req.log.warn({ err }, 'database unavailable');

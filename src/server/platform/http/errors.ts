@@ -13,6 +13,7 @@ export const errorCatalog = {
   account_pending: { status: 403, zh: '账号正在等待属地科技主管部门审核', en: 'This account awaits review by its local S&T department' },
   conflict: { status: 409, zh: '记录已被他人修改，请查看最新内容后再保存', en: 'Someone else changed this record; review the latest version before saving' },
   duplicate: { status: 409, zh: '该记录已存在', en: 'This record already exists' },
+  in_use: { status: 409, zh: '该记录仍被其他记录引用，不能删除或修改', en: 'Other records still refer to this one; it cannot be removed or changed' },
   rule_refused: { status: 422, zh: '依据管理办法，不能执行此操作', en: 'The Measures do not allow this' },
   rate_limited: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; please wait and retry' },
   unavailable: { status: 503, zh: '服务暂时不可用，请稍后重试', en: 'Service temporarily unavailable; please retry shortly' },
