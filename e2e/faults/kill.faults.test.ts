@@ -69,6 +69,8 @@ for (const kind of ['postgres', 'pglite'] as const) {
       const dataDir = tmpDir(`kill-${kind}`);
       const env: Record<string, string> = { GUOHE_DATA_DIR: dataDir, GUOHE_IDEMPOTENCY_LEASE_SECONDS: '2', GUOHE_JOBS_POLL_SECONDS: '1' };
       let dbUrl: string | undefined;
+      // The embedded case must not inherit CI's DATABASE_URL (an empty value selects PGlite).
+      if (kind === 'pglite') env.DATABASE_URL = '';
       if (kind === 'postgres') {
         const cluster = await privateCluster();
         dbUrl = await cluster.createDatabase('faults_kill');

@@ -32,6 +32,10 @@ it('two instances share sessions, and each scheduled job occurrence runs once', 
   const get = await fetch(`${a.url}/api/drafts/two-instances`, { headers: authed(s) });
   expect((await get.json()).data).toEqual({ from: 'B' });
   expect((await fetch(`${b.url}/api/auth/sign-out`, { method: 'POST', headers: authed(s), body: '{}' })).status).toBe(200);
+  // B forgets the session at once; A may have it in its session cache for GUOHE_SESSION_CACHE_MS
+  // (default 2 s, README) — the documented window for a revocation made on another instance.
+  expect((await fetch(`${b.url}/api/auth/me`, { headers: authed(s) })).status).toBe(401);
+  await new Promise((r) => setTimeout(r, 2_100));
   expect((await fetch(`${a.url}/api/auth/me`, { headers: authed(s) })).status).toBe(401);
 
   // The anchor job is scheduled by both instances every minute; wait for two occurrences.
