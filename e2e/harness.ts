@@ -93,3 +93,16 @@ export async function screenshot(page: Page, name: string) {
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });
 }
+
+/** A fresh browser context signed in through the real sign-in page, waiting for the workbench. */
+export async function signInPage(browser: Browser, url: string, username: string, locale = 'zh-CN'): Promise<Page> {
+  const context = await browser.newContext({ locale, viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+  await page.goto(`${url}/sign-in`);
+  await page.getByTestId('signin-username').fill(username);
+  await page.getByTestId('signin-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('signin-submit').click();
+  await page.getByTestId('workbench-greeting').waitFor();
+  return page;
+}

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, launchBrowser, startServer, type RunningServer } from './harness.js';
+import { launchBrowser, startServer, type RunningServer, signInPage } from './harness.js';
 
 // a19.s1 the public column in Chromium: a base's news item goes from its institution user through
 // an editor to the public pages; the directory, profile and map agree; certificate verification
@@ -32,17 +32,7 @@ describe('public column in Chromium: submission to publication, directory, map, 
     await server?.stop();
   });
 
-  async function signIn(username: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(60_000);
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByTestId('signin-username').fill(username);
-    await page.getByTestId('signin-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('signin-submit').click();
-    await page.getByTestId('workbench-greeting').waitFor();
-    return page;
-  }
+  const signIn = (username: string): Promise<Page> => signInPage(browser, server.url, username);
 
   /**
    * The signed-in browser's own session for JSON calls: page.request shares the context's cookies,

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Response } from 'playwright-core';
-import { DEMO_PASSWORD, launchBrowser, screenshot, startServer, type RunningServer } from './harness.js';
+import { launchBrowser, screenshot, startServer, type RunningServer, signInPage } from './harness.js';
 
 // The whole procedure of a 示范型国际科技合作基地 (a8.p2) in Chromium, as the real succession of users:
 // 国际合作司 opens a call, 清华大学 fills and submits the generated form, 教育部 recommends, 国际合作司
@@ -34,17 +34,7 @@ describe('recognition in Chromium: a demonstration base from call to recognition
     await server?.stop();
   });
 
-  async function signIn(username: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(60_000);
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByTestId('signin-username').fill(username);
-    await page.getByTestId('signin-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('signin-submit').click();
-    await page.getByTestId('workbench-greeting').waitFor();
-    return page;
-  }
+  const signIn = (username: string): Promise<Page> => signInPage(browser, server.url, username);
 
   /** The response to `method` on a path matching `re`, started by `action`. */
   async function responseTo(page: Page, method: string, re: RegExp, action: () => Promise<unknown>): Promise<Response> {
