@@ -30,7 +30,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],
           environment: 'node',
-          testTimeout: 180_000,
+          // Whole procedures walked by several users on a 2-core machine: minutes, not seconds.
+          testTimeout: 300_000,
           hookTimeout: 180_000,
           fileParallelism: false,
         },
