@@ -14,6 +14,8 @@ import type { Api, AppContext } from './platform/http/context.js';
 import { errorHandler } from './platform/http/error-handler.js';
 import { sessionHook } from './platform/http/session-hook.js';
 import { capabilities } from './capabilities.js';
+import { registerRateLimits } from './platform/ratelimit/plugin.js';
+import { registerHsts } from './platform/http/hsts.js';
 import { loadSmKeys, type SmKeys } from './platform/crypto/sm.js';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -30,7 +32,8 @@ export interface BuildOptions {
 export async function buildApp({ config, database, logger, keys }: BuildOptions) {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
-    trustProxy: config.trustProxy,
+    // A hop count trusts that many proxies nearest to us (proxy-addr's semantics for a number).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     // Router-level failures (a malformed or over-long path parameter) answer like every other error.
     frameworkErrors: errorHandler,
@@ -50,8 +53,10 @@ export async function buildApp({ config, database, logger, keys }: BuildOptions)
         frameAncestors: ["'none'"],
       },
     },
-    hsts: config.cookieSecure,
+    hsts: false, // see registerHsts: only on requests that came over TLS
   });
+  registerHsts(app);
+  await registerRateLimits(app, { config, database });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Guohe API', version: '0.1.0', description: '国家国际科技合作基地信息管理系统 API' },
@@ -68,6 +73,10 @@ export async function buildApp({ config, database, logger, keys }: BuildOptions)
 
   await serveWeb(app);
   return app;
+}
+
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
 }
 
 /** The built web app (vite build → dist/web), with client-side routes falling back to index.html. */

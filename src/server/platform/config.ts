@@ -14,9 +14,48 @@ export interface Config {
   /** Reuse a resolved session from memory for this long (0 disables; see session-cache.ts). */
   sessionCacheMs: number;
   cookieSecure: boolean;
-  trustProxy: boolean;
+  /**
+   * Which X-Forwarded-For hops to believe (GUOHE_TRUST_PROXY): false (default, the socket address
+   * counts), true (every hop: only behind a proxy that overwrites the header), a hop count, or a
+   * comma-separated list of proxy addresses/CIDRs. Rate limits and audit addresses use the result.
+   */
+  trustProxy: boolean | number | string[];
+  rateLimits: RateLimitConfig;
   logLevel: string;
   publicBaseUrl: string;
+  /** GUOHE_SMTP_URL (smtp://user:pass@host:587, smtps://…:465): unset = no e-mail, in-app only (platform/mail). */
+  smtpUrl: string | undefined;
+  /** GUOHE_MAIL_FROM: the sender of notification e-mails. */
+  mailFrom: string;
+  /**
+   * WebAuthn relying party: its ID (a registrable domain, e.g. guohe.most.gov.cn) and the origins
+   * the browser may sign for. Unset: taken from the request when it comes to localhost (development,
+   * tests), else from publicBaseUrl (see accounts/webauthn-rp.ts).
+   */
+  webauthnRpId: string | undefined;
+  webauthnOrigins: string[] | undefined;
+}
+
+/** Requests per address; 0 switches one limit off. See platform/ratelimit/plugin.ts. */
+export interface RateLimitConfig {
+  /** GUOHE_RATE_LIMITS=off disables every limit (load and fault tests: one address plays thousands of clients). */
+  enabled: boolean;
+  /** Every route without its own limit, counted per instance in memory (public reads, API). */
+  readPerMinute: number;
+  /** Counted in the database across instances: */
+  signInPerMinute: number;
+  registerPerHour: number;
+  objectionPerHour: number;
+  verifyPerMinute: number;
+}
+
+function trustProxyOf(value: string | undefined): Config['trustProxy'] {
+  if (value === undefined || value.trim() === '') return false;
+  const v = value.trim().toLowerCase();
+  if (['true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  if (/^\d+$/.test(v)) return Number(v); // hop count ("1" = one proxy in front)
+  return value.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -41,8 +80,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: int(env.GUOHE_SESSION_ABSOLUTE_HOURS, 12),
     sessionCacheMs: int(env.GUOHE_SESSION_CACHE_MS, 2000),
     cookieSecure: bool(env.GUOHE_COOKIE_SECURE, false),
-    trustProxy: bool(env.GUOHE_TRUST_PROXY, false),
+    trustProxy: trustProxyOf(env.GUOHE_TRUST_PROXY),
+    rateLimits: {
+      enabled: bool(env.GUOHE_RATE_LIMITS, true),
+      readPerMinute: int(env.GUOHE_RATE_READ_PER_MINUTE, 1200),
+      signInPerMinute: int(env.GUOHE_RATE_SIGN_IN_PER_MINUTE, 60),
+      registerPerHour: int(env.GUOHE_RATE_REGISTER_PER_HOUR, 20),
+      objectionPerHour: int(env.GUOHE_RATE_OBJECTION_PER_HOUR, 20),
+      verifyPerMinute: int(env.GUOHE_RATE_VERIFY_PER_MINUTE, 60),
+    },
     logLevel: env.LOG_LEVEL ?? 'info',
     publicBaseUrl: env.GUOHE_PUBLIC_URL ?? `http://localhost:${port}`,
+    smtpUrl: env.GUOHE_SMTP_URL || undefined,
+    mailFrom: env.GUOHE_MAIL_FROM || '国合基地信息系统 <no-reply@localhost>',
+    webauthnRpId: env.GUOHE_WEBAUTHN_RP_ID || undefined,
+    webauthnOrigins: env.GUOHE_WEBAUTHN_ORIGINS ? env.GUOHE_WEBAUTHN_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : undefined,
   };
 }

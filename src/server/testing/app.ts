@@ -1,12 +1,14 @@
 import type { Database } from '../platform/db/client.js';
-import { loadConfig } from '../platform/config.js';
+import { loadConfig, type Config } from '../platform/config.js';
 import { buildApp } from '../app.js';
 
 export const DEMO_PASSWORD = 'Guohe@2026';
 
-export async function testApp(database: Database) {
+export async function testApp(database: Database, overrides: Partial<Config> = {}) {
   // No session cache in tests: they change sessions behind the app's back and expect it to notice.
-  const config = { ...loadConfig({}), seedDemo: false, logLevel: 'silent', sessionCacheMs: 0 };
+  // Rate limits off: test files sign in and call routes far more often than one person would
+  // (ratelimit/rate-limit.int.test.ts switches them on with small limits).
+  const config = { ...loadConfig({ GUOHE_RATE_LIMITS: 'off' }), seedDemo: false, logLevel: 'silent', sessionCacheMs: 0, ...overrides };
   return buildApp({ config, database, logger: false });
 }
 

@@ -5,7 +5,7 @@ import type { Api, AppContext } from '../http/context.js';
 import { requireActor } from '../http/context.js';
 import { scopeWhere } from '../authz/scope-sql.js';
 import { auditLog } from './tables.js';
-import { verifyAuditChain } from './audit.js';
+import { verifyAuditIntegrity } from '../jobs/anchor.js';
 
 const ZAuditRow = z.object({
   id: z.number(), at: z.string(), actorUserId: z.string().nullable(), actorOrgId: z.string().nullable(),
@@ -44,9 +44,15 @@ export function auditRoutes(app: Api, ctx: AppContext) {
   });
 
   app.get('/api/audit/verify', {
-    schema: { tags, summary: 'Walk the SM3 hash chain and name the first broken record', response: { 200: z.object({ ok: z.boolean(), checked: z.number(), firstBrokenId: z.number().nullable(), reason: z.string().nullable() }) } },
+    schema: {
+      tags, summary: 'Walk the SM3 hash chain and check each daily anchor\'s SM2 signature; name the first broken record or bad anchor',
+      response: { 200: z.object({
+        ok: z.boolean(), checked: z.number(), firstBrokenId: z.number().nullable(), reason: z.string().nullable(),
+        anchors: z.object({ ok: z.boolean(), checked: z.number(), firstBadAnchorId: z.number().nullable(), reason: z.string().nullable() }),
+      }) },
+    },
   }, async (req) => {
     scopeWhere(requireActor(req), 'audit_log', 'read', scopeCols);
-    return verifyAuditChain(db);
+    return verifyAuditIntegrity(db, ctx.keys?.sm2.publicKeyPem);
   });
 }

@@ -20,13 +20,15 @@ export const errorCatalog = {
   // Identification and authentication (issue 8).
   sign_in_throttled: { status: 429, zh: '该网络地址登录失败次数过多，请 15 分钟后再试', en: 'Too many failed sign-ins from this address; try again in 15 minutes' },
   mfa_code_invalid: { status: 401, zh: '动态验证码或恢复码不正确，或已过期', en: 'The authentication code or recovery code is wrong or has expired' },
-  mfa_enrolment_required: { status: 403, zh: '请先绑定动态口令（双因素认证）后再继续操作', en: 'Set up an authenticator app (two-factor authentication) before you continue' },
+  webauthn_failed: { status: 401, zh: '安全密钥验证未通过，或本次登录已过期，请重试', en: 'The security key could not be verified, or this sign-in has expired; try again' },
+  mfa_enrolment_required: { status: 403, zh: '请先绑定动态口令或安全密钥（双因素认证）后再继续操作', en: 'Set up an authenticator app or a security key (two-factor authentication) before you continue' },
   password_expired: { status: 403, zh: '密码已超过最长使用期限，请先修改密码', en: 'Your password has reached its maximum age; change it before you continue' },
   // Separation of duties (三员分立) and two-person approval of role changes (issue 8).
   separation_of_duties: { status: 409, zh: '系统管理员、安全管理员、审计管理员角色不能由同一账号兼任', en: 'The system, security and audit administrator roles may not be held by one account' },
   self_approval_refused: { status: 403, zh: '申请人不能批准自己的申请，须由另一名安全管理员批准', en: 'You may not approve your own request; another security administrator must approve it' },
   // Recognition (issue 3): attachments are checked by content, not by name.
   attachment_too_large: { status: 413, zh: '文件超过 20 MB 上限', en: 'The file exceeds the 20 MB limit' },
+  attachment_macros: { status: 415, zh: '不接受含宏或 ActiveX 控件的 Office 文件，请另存为不含宏的文档（如 DOCX 或 PDF）后重新上传', en: 'Office files with macros or ActiveX controls are not accepted; save a macro-free copy (e.g. DOCX or PDF) and upload that' },
   attachment_refused: { status: 415, zh: '只接受 PDF、Word（DOC/DOCX）和图片（PNG/JPEG）文件', en: 'Only PDF, Word (DOC/DOCX) and image (PNG/JPEG) files are accepted' },
   // Expert review (issue 4).
   assignment_violation: { status: 422, zh: '该分配违反评审约束（回避、工作量、地域分布或评审人数），未保存', en: 'This assignment breaks a review constraint (conflict, load, regional diversity or panel size); nothing was saved' },

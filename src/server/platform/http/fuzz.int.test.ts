@@ -23,6 +23,7 @@ const SKIPPED: Record<string, string> = {
   'POST /api/auth/mfa/totp/disable': "changes the caller's second factor",
   'POST /api/recognition/applications/{id}/attachments': 'multipart upload (not a JSON body); covered by the attachment tests',
   'POST /api/experts/import': 'multipart upload (an Excel file); covered by the expert import tests',
+  'POST /api/alliance/events/{id}/materials': 'multipart upload (not a JSON body); covered by alliance.int.test.ts',
 };
 
 const SEED = 20_261_125;

@@ -1,9 +1,10 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { auditLog } from '../audit/tables.js';
-import { GENESIS_HASH, verifyAuditChain } from '../audit/audit.js';
+import { GENESIS_HASH, verifyAuditChain, type ChainCheck } from '../audit/audit.js';
 import { sm2PublicKeyFingerprint, sm2Sign, sm2Verify, type Sm2KeyPair } from '../crypto/sm.js';
 import { auditAnchors } from './tables.js';
+import { registerSigningKey, trustedFingerprints } from '../crypto/signing-keys.js';
 
 /** The exact text the SM2 key signs: versioned, one field per line. */
 export function anchorPayload(a: { anchoredAt: Date; headId: number; headHash: string }): string {
@@ -26,6 +27,7 @@ export async function anchorAuditHead(db: Db, sm2: Sm2KeyPair, opts: { jobId?: s
   const anchoredAt = opts.now ?? new Date();
   const a = { anchoredAt, headId: head?.id ?? 0, headHash: head?.hash ?? GENESIS_HASH };
   const payload = anchorPayload(a);
+  await registerSigningKey(db, sm2.publicKeyPem);
   const [row] = await db
     .insert(auditAnchors)
     .values({
@@ -70,4 +72,20 @@ export async function verifyAnchors(db: Db, trustedFingerprints?: string[]): Pro
     checked++;
   }
   return { ok: true, checked, firstBadAnchorId: null, reason: null };
+}
+
+export interface IntegrityCheck extends ChainCheck {
+  /** SM2 signatures of the daily anchors, each against the chain head it signs. */
+  anchors: AnchorCheck;
+}
+
+/**
+ * What `npm run audit:verify` and the audit administrator's check report: the SM3 chain, then every
+ * anchor's SM2 signature by a trusted key (see trustedFingerprints) against the head it names.
+ * `ok` only when both hold.
+ */
+export async function verifyAuditIntegrity(db: Db, currentPublicKeyPem?: string): Promise<IntegrityCheck> {
+  const chain = await verifyAuditChain(db);
+  const anchors = await verifyAnchors(db, await trustedFingerprints(db, currentPublicKeyPem));
+  return { ...chain, ok: chain.ok && anchors.ok, anchors };
 }

@@ -11,6 +11,7 @@ import { loadApplication } from '../load.js';
 import { applicationScope } from '../scope.js';
 import { applications, attachments } from '../tables.js';
 import { sanitizeFilename, sniff, withExtension } from './sniff.js';
+import { inspectOfficeFile } from './office-macros.js';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
@@ -18,6 +19,7 @@ export async function uploadAttachment(db: Db, actor: Actor, audit: AuditActor, 
   const app = await loadApplication(db, actor, applicationId, 'read');
   if (file.content.length === 0) throw new AppError('attachment_refused', { message: { zh: '文件为空', en: 'The file is empty' } });
   if (file.content.length > MAX_ATTACHMENT_BYTES) throw new AppError('attachment_too_large', { data: { limit: MAX_ATTACHMENT_BYTES } });
+  await refuseMacrosAndBombs(file.content);
   const kind = sniff(file.content);
   if (!kind) throw new AppError('attachment_refused', { data: { allowed: ['pdf', 'docx', 'doc', 'png', 'jpg'] } });
   const declared = sanitizeFilename(file.filename);
@@ -31,6 +33,17 @@ export async function uploadAttachment(db: Db, actor: Actor, audit: AuditActor, 
     await recordAudit(tx, audit, { action: 'recognition.attachment.upload', entityType: 'recognition_attachment', entityId: row!.id, scopeOrgId: app.recommenderId, after: { applicationId: app.id, filename, mime: kind.mime, size: file.content.length, sm3 } });
     return { ...row!, createdAt: row!.createdAt.toISOString() };
   });
+}
+
+/** Macro-enabled office files and ZIPs that would inflate past the caps never reach storage. */
+async function refuseMacrosAndBombs(content: Buffer) {
+  const finding = await inspectOfficeFile(content);
+  if (!finding.refused) return;
+  if (finding.reason === 'macros' || finding.reason === 'activex') throw new AppError('attachment_macros', { data: { reason: finding.reason, part: finding.part } });
+  const message = finding.reason === 'unreadable'
+    ? { zh: '文件已损坏，无法读取', en: 'The file is damaged and cannot be read' }
+    : { zh: '压缩内容过大或条目过多（疑似压缩炸弹）', en: 'The compressed content is too large or has too many entries (possible zip bomb)' };
+  throw new AppError('attachment_refused', { message, data: { reason: finding.reason } });
 }
 
 export async function downloadAttachment(db: Db, actor: Actor, id: string) {

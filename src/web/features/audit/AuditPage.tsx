@@ -33,6 +33,8 @@ interface Verify {
   checked: number;
   firstBrokenId: number | null;
   reason: string | null;
+  /** SM2 signatures of the daily anchors over the chain heads they sign. */
+  anchors: { ok: boolean; checked: number; firstBadAnchorId: number | null; reason: string | null };
 }
 
 interface Filters {
@@ -118,11 +120,18 @@ export default function AuditPage() {
               {verify.isPending
                 ? t('security.audit.running')
                 : v
-                  ? v.ok
+                  ? v.firstBrokenId === null
                     ? t('audit.verifyOk', { checked: v.checked })
                     : t('audit.verifyBroken', { id: v.firstBrokenId ?? '—', checked: v.checked, reason: v.reason ?? '' })
                   : '—'}
             </Typography.Title>
+            {v && !verify.isPending && (
+              <Typography.Paragraph style={{ margin: '0 0 4px', color: v.anchors.ok ? '#237804' : '#a8071a' }} data-testid={testIds.auditAnchors} data-ok={String(v.anchors.ok)}>
+                {v.anchors.ok
+                  ? t('audit.anchorsOk', { checked: v.anchors.checked })
+                  : t('audit.anchorsBad', { id: v.anchors.firstBadAnchorId ?? '—', reason: v.anchors.reason ?? '', checked: v.anchors.checked })}
+              </Typography.Paragraph>
+            )}
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('security.audit.auto')}</Typography.Text>
           </div>
           {v && (
