@@ -137,7 +137,7 @@ describeEachDb('identification and authentication (GB/T 22239-2019 8.1.4.1)', (g
 
     const first = await signIn('expert02', DEMO_PASSWORD);
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toEqual({ mfaRequired: true, challengeId: expect.any(String) });
+    expect(first.json()).toEqual({ mfaRequired: true, challengeId: expect.any(String), methods: ['totp'] });
     expect(first.cookies.find((c) => c.name === 'guohe_sid')).toBeUndefined();
     // The enrolment consumed the current time step; the next one (within the ±1 window) signs in.
     const code = totpCode(secret, Date.now() + 30_000);

@@ -11,6 +11,8 @@ export const ZSignedIn = ZMe.extend({ restriction: ZRestriction });
 export const ZMfaChallenge = z.object({
   mfaRequired: z.literal(true),
   challengeId: z.uuid(),
+  /** totp: a code from the app or a recovery code; webauthn: one of the account's security keys. */
+  methods: z.array(z.enum(['totp', 'webauthn'])),
 });
 
 export const ZSignInAnswer = z.union([ZMfaChallenge, ZSignedIn]);
@@ -28,6 +30,8 @@ export const ZMfaStatus = z.object({
   totpEnabledAt: z.string().nullable(),
   enrolmentPending: z.boolean(),
   recoveryCodesLeft: z.number().int(),
+  /** Registered security keys (WebAuthn); one of them satisfies the requirement like TOTP does. */
+  securityKeys: z.number().int(),
   required: z.boolean(),
 });
 
@@ -86,6 +90,7 @@ export const ZMyData = z.object({
   }),
   organization: z.object({ id: z.uuid(), nameZh: z.string(), nameEn: z.string(), kind: z.string() }),
   roles: z.array(z.object({ role: z.string(), grantedAt: z.string() })),
+  securityKeys: z.array(z.object({ name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() })),
   sessions: z.array(ZSessionInfo.omit({ current: true }).extend({ revokedAt: z.string().nullable() })),
   signIns: z.array(ZSignInEvent),
   drafts: z.array(z.object({ key: z.string(), data: z.unknown(), updatedAt: z.string() })),

@@ -11,6 +11,7 @@ import { setSessionRestriction } from './sessions.js';
 import { recoveryCodes, users } from './tables.js';
 import { matchTotp, newRecoveryCodes, newTotpSecret, otpauthUri, recoveryCodeHash } from './totp.js';
 import { verifySecondFactor } from './sign-in.js';
+import { securityKeyCount } from './security-keys.js';
 
 async function userRow(db: Db, userId: string) {
   const [u] = await db.select().from(users).where(eq(users.id, userId));
@@ -27,6 +28,7 @@ export async function mfaStatus(db: Db, actor: Actor) {
     totpEnabledAt: u.totpEnabledAt?.toISOString() ?? null,
     enrolmentPending: !!u.totpPendingSecret,
     recoveryCodesLeft: u.totpSecret ? (left?.n ?? 0) : 0,
+    securityKeys: await securityKeyCount(db, u.id),
     required: mfaRequiredFor(actor.roles, s),
   };
 }
@@ -95,7 +97,8 @@ export async function disableTotp(db: Db, ring: Sm4KeyRing, actor: Actor, code: 
   const u = await userRow(db, actor.userId);
   if (!u.totpSecret) throw new AppError('conflict', { message: { zh: '尚未绑定动态口令', en: 'No authenticator is set up' } });
   const s = await getSecuritySettings(db);
-  if (mfaRequiredFor(actor.roles, s)) {
+  // The policy is met by TOTP or a security key: TOTP may go while a key remains.
+  if (mfaRequiredFor(actor.roles, s) && (await securityKeyCount(db, u.id)) === 0) {
     throw new AppError('forbidden', { message: { zh: '安全策略要求您的账号使用双因素认证，不能解除绑定', en: 'The security policy requires two-factor authentication for your account' } });
   }
   if (!(await verifySecondFactor(db, ring, u, code))) {

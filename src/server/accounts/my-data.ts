@@ -8,6 +8,7 @@ import { AppError } from '../platform/http/errors.js';
 import { organizations } from '../organizations/tables.js';
 import { unseal, seal } from './personal-data.js';
 import { drafts, loginEvents, notifications, sessions, userRoles, users } from './tables.js';
+import { securityKeysOf } from './security-keys.js';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -16,13 +17,14 @@ export async function exportMyData(db: Db, ring: Sm4KeyRing, actor: Actor, audit
   const [u] = await db.select().from(users).where(eq(users.id, actor.userId));
   if (!u) throw new AppError('unauthenticated');
   const [org] = await db.select().from(organizations).where(eq(organizations.id, u.orgId));
-  const [roles, sess, events, myDrafts, notes, trail] = await Promise.all([
+  const [roles, sess, events, myDrafts, notes, trail, keys] = await Promise.all([
     db.select().from(userRoles).where(eq(userRoles.userId, u.id)),
     db.select().from(sessions).where(eq(sessions.userId, u.id)).orderBy(desc(sessions.createdAt)).limit(200),
     db.select().from(loginEvents).where(eq(loginEvents.userId, u.id)).orderBy(desc(loginEvents.at)).limit(500),
     db.select().from(drafts).where(eq(drafts.userId, u.id)),
     db.select().from(notifications).where(eq(notifications.userId, u.id)).orderBy(desc(notifications.createdAt)).limit(500),
     db.select().from(auditLog).where(eq(auditLog.actorUserId, u.id)).orderBy(desc(auditLog.id)).limit(1000),
+    securityKeysOf(db, u.id),
   ]);
   const data = {
     exportedAt: new Date().toISOString(),
@@ -34,6 +36,8 @@ export async function exportMyData(db: Db, ring: Sm4KeyRing, actor: Actor, audit
     },
     organization: { id: org!.id, nameZh: org!.nameZh, nameEn: org!.nameEn, kind: org!.kind },
     roles: roles.map((r) => ({ role: r.role, grantedAt: r.grantedAt.toISOString() })),
+    // The key's name and use; the public key itself identifies nothing about the person.
+    securityKeys: keys.map((k) => ({ name: k.name, createdAt: k.createdAt.toISOString(), lastUsedAt: iso(k.lastUsedAt) })),
     sessions: sess.map((s) => ({ id: s.handle, ip: s.ip, userAgent: s.userAgent, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString(), expiresAt: s.expiresAt.toISOString(), revokedAt: iso(s.revokedAt) })),
     signIns: events.map((e) => ({ at: e.at.toISOString(), ip: e.ip, userAgent: e.userAgent, ok: e.ok, reason: e.reason })),
     drafts: myDrafts.map((d) => ({ key: d.key, data: d.data, updatedAt: d.updatedAt.toISOString() })),

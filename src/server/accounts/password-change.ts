@@ -7,6 +7,7 @@ import { getSecuritySettings, type SecuritySettings } from '../security/settings
 import { passwordIssues, passwordRulesBroken, reusedRule } from '../security/password-policy.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { restrictionFor } from './restriction.js';
+import { hasSecurityKeys } from './security-keys.js';
 import { setSessionRestriction } from './sessions.js';
 import { passwordHistory, sessions, users } from './tables.js';
 
@@ -58,7 +59,7 @@ export async function changePassword(db: Db, actor: Actor, input: { current: str
       .set({ revokedAt: changedAt })
       .where(and(eq(sessions.userId, u.id), ne(sessions.id, actor.sessionId), isNull(sessions.revokedAt)))
       .returning({ id: sessions.id });
-    await setSessionRestriction(tx, actor.sessionId, restrictionFor({ roles: actor.roles, passwordChangedAt: changedAt, totpEnabled: !!u.totpSecret }, s));
+    await setSessionRestriction(tx, actor.sessionId, restrictionFor({ roles: actor.roles, passwordChangedAt: changedAt, totpEnabled: !!u.totpSecret, webauthnEnabled: await hasSecurityKeys(tx, u.id) }, s));
     await recordAudit(tx, audit, { action: 'account.password_change', entityType: 'user', entityId: u.id, after: { otherSessionsRevoked: others.length } });
     return { ok: true as const, otherSessionsRevoked: others.length };
   });

@@ -9,6 +9,8 @@ export interface RestrictionInput {
   roles: readonly string[];
   passwordChangedAt: Date;
   totpEnabled: boolean;
+  /** At least one security key (WebAuthn): satisfies the second-factor requirement like TOTP. */
+  webauthnEnabled?: boolean;
 }
 
 /**
@@ -22,7 +24,7 @@ export function restrictionFor(u: RestrictionInput, s: SecuritySettings, now = D
     return 'password_expired';
   }
   const mfaRequired = (official && s.requireMfaForOfficials) || (isExpert(u.roles) && s.requireMfaForExperts);
-  if (mfaRequired && !u.totpEnabled) return 'mfa_enrolment_required';
+  if (mfaRequired && !u.totpEnabled && !u.webauthnEnabled) return 'mfa_enrolment_required';
   return null;
 }
 

@@ -22,6 +22,7 @@ import { decideRegistration, listRegistrations } from './registrations.js';
 import { listActiveSessions, resolveSession, restrictionOf, revokeAllSessions, revokeSession, revokeSessionByHandle, SESSION_COOKIE } from './sessions.js';
 import { drafts, loginEvents } from './tables.js';
 import { and } from 'drizzle-orm';
+import { webauthnRoutes } from './webauthn-routes.js';
 
 export function authRoutes(app: Api, ctx: AppContext) {
   const db = ctx.database.db;
@@ -36,7 +37,7 @@ export function authRoutes(app: Api, ctx: AppContext) {
 
   /** A finished sign-in: set the cookie, answer with the user and any restriction of the session. */
   const signedIn = async (reply: FastifyReply, result: SignInResult) => {
-    if (result.kind === 'mfa') return { mfaRequired: true as const, challengeId: result.challengeId };
+    if (result.kind === 'mfa') return { mfaRequired: true as const, challengeId: result.challengeId, methods: result.methods };
     const actor = await resolveSession(db, result.token, policy);
     reply.setCookie(SESSION_COOKIE, result.token, cookieOpts);
     return { ...describeMe(actor!), restriction: result.restriction };
@@ -92,6 +93,9 @@ export function authRoutes(app: Api, ctx: AppContext) {
     disableTotp(db, ring, requireActor(req), req.body.code, auditActor(req)));
   app.post('/api/auth/mfa/recovery-codes', { schema: { tags, summary: 'Replace my recovery codes (needs a current code)', body: ZCode, response: { 200: ZRecoveryCodes } } }, async (req) =>
     regenerateRecoveryCodes(db, ring, requireActor(req), req.body.code, auditActor(req)));
+
+  // Second factor with a security key (WebAuthn).
+  webauthnRoutes(app, ctx, { ring, policy, signedIn });
 
   // Sessions and sign-in history.
   app.get('/api/auth/sessions', { schema: { tags, summary: 'My active sessions', response: { 200: z.object({ items: z.array(ZSessionInfo) }) } } }, async (req) => {

@@ -10,6 +10,7 @@ import { loginEvents, mfaChallenges, recoveryCodes, users } from './tables.js';
 import { restrictionFor, rolesOf } from './restriction.js';
 import { unseal } from './personal-data.js';
 import { matchTotp, normaliseRecoveryCode, recoveryCodeHash } from './totp.js';
+import { hasSecurityKeys } from './security-keys.js';
 
 /** Defaults; the live values come from security_settings (accountMaxFailures, accountLockMinutes). */
 export const MAX_FAILURES = 5;
@@ -26,17 +27,20 @@ export interface SignInInput {
 
 export type SignInResult =
   | { kind: 'session'; token: string; csrfToken: string; restriction: SessionRestriction | null }
-  | { kind: 'mfa'; challengeId: string };
+  | { kind: 'mfa'; challengeId: string; methods: SecondFactorMethod[] };
 
-type UserRow = typeof users.$inferSelect;
+/** How the second step may be completed: a code (TOTP or recovery code) or a security key (WebAuthn). */
+export type SecondFactorMethod = 'totp' | 'webauthn';
 
-const ua = (s: string | null) => s?.slice(0, 300) ?? null;
+export type UserRow = typeof users.$inferSelect;
+
+export const ua = (s: string | null) => s?.slice(0, 300) ?? null;
 
 /**
  * GB/T 22239-2019 8.1.4.1 b (登录失败处理): failures from one client address within the window.
  * Refused attempts are logged but not counted, so the block ends one window after the failures.
  */
-async function refuseBlockedAddress(db: Db, input: { ip: string | null; userAgent: string | null; username?: string }, s: SecuritySettings) {
+export async function refuseBlockedAddress(db: Db, input: { ip: string | null; userAgent: string | null; username?: string }, s: SecuritySettings) {
   if (!input.ip) return;
   const [row] = await db
     .select({ n: count() })
@@ -54,7 +58,7 @@ async function refuseBlockedAddress(db: Db, input: { ip: string | null; userAgen
 }
 
 /** One failed attempt on a known account (wrong password or wrong second-factor code): counts toward lockout. */
-async function recordFailure(db: Db, user: UserRow, input: { ip: string | null; userAgent: string | null }, reason: string, s: SecuritySettings) {
+export async function recordFailure(db: Db, user: UserRow, input: { ip: string | null; userAgent: string | null }, reason: string, s: SecuritySettings) {
   await db.transaction(async (tx) => {
     const [after] = await tx
       .update(users)
@@ -70,7 +74,7 @@ async function recordFailure(db: Db, user: UserRow, input: { ip: string | null; 
   });
 }
 
-const isLocked = (user: UserRow) => !!user.lockedUntil && user.lockedUntil.getTime() > Date.now();
+export const isLocked = (user: UserRow) => !!user.lockedUntil && user.lockedUntil.getTime() > Date.now();
 
 /**
  * Generic failure for unknown user, wrong password and locked account alike, so the answer does
@@ -98,19 +102,33 @@ export async function signIn(db: Db, input: SignInInput, policy: SessionPolicy):
   }
   if (user.status === 'pending') throw new AppError('account_pending');
   if (user.status !== 'active') throw new AppError('bad_credentials');
-  if (user.totpSecret) {
+  const methods: SecondFactorMethod[] = [];
+  if (user.totpSecret) methods.push('totp');
+  if (await hasSecurityKeys(db, user.id)) methods.push('webauthn');
+  if (methods.length > 0) {
     const [challenge] = await db
       .insert(mfaChallenges)
       .values({ userId: user.id, expiresAt: new Date(Date.now() + MFA_CHALLENGE_MINUTES * 60_000), ip: input.ip, userAgent: ua(input.userAgent) })
       .returning({ id: mfaChallenges.id });
-    return { kind: 'mfa', challengeId: challenge!.id };
+    return { kind: 'mfa', challengeId: challenge!.id, methods };
   }
   return completeSignIn(db, user, input, policy, s, 'password');
 }
 
-async function completeSignIn(db: Db, user: UserRow, input: { ip: string | null; userAgent: string | null }, policy: SessionPolicy, s: SecuritySettings, method: string) {
-  const restriction = restrictionFor({ roles: await rolesOf(db, user.id), passwordChangedAt: user.passwordChangedAt, totpEnabled: !!user.totpSecret }, s);
+/**
+ * The session, once every factor is proven. `within` runs first in the same transaction (WebAuthn:
+ * consume the challenge, advance the key's counter, audit the use), so a failure there creates nothing.
+ */
+export async function completeSignIn(
+  db: Db, user: UserRow, input: { ip: string | null; userAgent: string | null }, policy: SessionPolicy, s: SecuritySettings, method: string,
+  within?: (tx: Db) => Promise<void>,
+) {
+  const restriction = restrictionFor(
+    { roles: await rolesOf(db, user.id), passwordChangedAt: user.passwordChangedAt, totpEnabled: !!user.totpSecret, webauthnEnabled: await hasSecurityKeys(db, user.id) },
+    s,
+  );
   return db.transaction(async (tx) => {
+    await within?.(tx);
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
     await tx.insert(loginEvents).values({ userId: user.id, username: user.username, ip: input.ip, ok: true, reason: method, userAgent: ua(input.userAgent) });
     const session = await createSession(tx, user.id, policy, { ...input, restriction });

@@ -152,5 +152,50 @@ export const notifications = pgTable(
     readAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+  // created_at alone: the mail dispatcher looks for the last day's notifications (platform/mail).
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt), index('notifications_created_idx').on(t.createdAt)],
+);
+
+/**
+ * WebAuthn credentials (security keys, platform authenticators) registered as a second factor.
+ * `credentialId` and `publicKey` (COSE) are base64url; `counter` is the authenticator's signature
+ * counter, which must grow with every use (a clone of the key shows up as a regression).
+ */
+export const webauthnCredentials = pgTable(
+  'webauthn_credentials',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid().notNull().references(() => users.id, { onDelete: 'cascade' }),
+    credentialId: text().notNull().unique(),
+    publicKey: text().notNull(),
+    counter: bigint({ mode: 'number' }).notNull().default(0),
+    transports: jsonb().$type<string[]>().notNull().default([]),
+    name: text().notNull(),
+    deviceType: text().notNull(),
+    backedUp: boolean().notNull().default(false),
+    aaguid: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('webauthn_credentials_user_idx').on(t.userId)],
+);
+
+/**
+ * A WebAuthn challenge handed to the browser, kept here (not in one instance's memory) so any
+ * instance can verify the answer. Registration binds it to the session that asked, sign-in to the
+ * pending sign-in (mfa_challenges); either way it is deleted when an answer is checked (single use).
+ */
+export const webauthnChallenges = pgTable(
+  'webauthn_challenges',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid().notNull().references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text().$type<'registration' | 'authentication'>().notNull(),
+    challenge: text().notNull().unique(),
+    sessionId: text().references(() => sessions.id, { onDelete: 'cascade' }),
+    mfaChallengeId: uuid().references(() => mfaChallenges.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('webauthn_challenges_user_idx').on(t.userId)],
 );

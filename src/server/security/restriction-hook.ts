@@ -7,11 +7,14 @@ const always = [
   'GET /api/auth/me', 'POST /api/auth/sign-out', 'POST /api/auth/sign-out-everywhere', 'GET /api/auth/password-policy',
   // Public routes stay public whatever cookie comes along (e.g. signing in as someone else).
   'POST /api/auth/sign-in', 'POST /api/auth/sign-in/mfa', 'POST /api/auth/register', 'GET /api/health',
+  'POST /api/auth/sign-in/webauthn/options', 'POST /api/auth/sign-in/webauthn',
 ];
 const allowed: Record<SessionRestriction, Set<string>> = {
   password_expired: new Set([...always, 'POST /api/auth/password']),
   mfa_enrolment_required: new Set([
     ...always, 'POST /api/auth/password', 'GET /api/auth/mfa', 'POST /api/auth/mfa/totp', 'POST /api/auth/mfa/totp/confirm',
+    // A security key satisfies the requirement as well (WebAuthn).
+    'GET /api/auth/webauthn/credentials', 'POST /api/auth/webauthn/registration/options', 'POST /api/auth/webauthn/registration',
   ]),
 };
 

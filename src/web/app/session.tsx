@@ -1,15 +1,17 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, UsbOutlined, UserOutlined } from '@ant-design/icons';
+import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../contracts/auth';
 import { ApiError, get, post, setCsrfToken, setReauthHandler } from './api';
 import { adoptUserLocale } from '../i18n';
 import { testIds } from './testids';
+import { browserHasWebAuthn, isCeremonyAbort } from '../features/security/webauthn';
 
 /** The answer to a password when the account has a second factor: not signed in yet. */
-export type MfaChallenge = { mfaRequired: true; challengeId: string };
+export type MfaChallenge = { mfaRequired: true; challengeId: string; methods: ('totp' | 'webauthn')[] };
 
 interface Session {
   me: Me | null;
@@ -19,6 +21,8 @@ interface Session {
   /** Signs in, or answers the second-factor challenge when the account has TOTP. */
   signIn(username: string, password: string): Promise<Me | MfaChallenge>;
   completeMfa(challengeId: string, code: string): Promise<Me>;
+  /** Answers the challenge with a security key (WebAuthn) instead of a code. */
+  completeWithKey(challengeId: string): Promise<Me>;
   signOut(): Promise<void>;
   signOutEverywhere(): Promise<number>;
 }
@@ -88,6 +92,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [accept],
   );
 
+  const completeWithKey = useCallback(
+    async (challengeId: string) => {
+      const optionsJSON = await post<PublicKeyCredentialRequestOptionsJSON>('/api/auth/sign-in/webauthn/options', { challengeId }, { noReauth: true });
+      const response = await startAuthentication({ optionsJSON });
+      const next = await post<Me>('/api/auth/sign-in/webauthn', { challengeId, response }, { noReauth: true });
+      setExit(null);
+      accept(next);
+      return next;
+    },
+    [accept],
+  );
+
   const forget = useCallback((why: 'signed_out' | 'expired') => {
     setExit(why);
     accept(null);
@@ -134,7 +150,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     for (const resolve of list) resolve(ok);
   }, []);
 
-  const value = useMemo<Session>(() => ({ me, loading: isPending, exit, signIn, completeMfa, signOut, signOutEverywhere }), [me, isPending, exit, signIn, completeMfa, signOut, signOutEverywhere]);
+  const value = useMemo<Session>(() => ({ me, loading: isPending, exit, signIn, completeMfa, completeWithKey, signOut, signOutEverywhere }), [me, isPending, exit, signIn, completeMfa, completeWithKey, signOut, signOutEverywhere]);
 
   return (
     <SessionContext.Provider value={value}>
@@ -150,6 +166,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           }}
           signIn={signIn}
           completeMfa={completeMfa}
+          completeWithKey={completeWithKey}
         />
       )}
     </SessionContext.Provider>
@@ -161,6 +178,7 @@ function ReauthModal(props: {
   writing: boolean;
   signIn: Session['signIn'];
   completeMfa: Session['completeMfa'];
+  completeWithKey: Session['completeWithKey'];
   onSignedIn(): void;
   onCancel(): void;
 }) {
@@ -170,23 +188,28 @@ function ReauthModal(props: {
   const [busy, setBusy] = useState(false);
   // Accounts with TOTP answer the password with a challenge; the code completes the sign-in.
   const [challenge, setChallenge] = useState<string | null>(null);
+  const [methods, setMethods] = useState<MfaChallenge['methods']>([]);
+  const keyUsable = methods.includes('webauthn') && browserHasWebAuthn();
+  const codeUsable = methods.includes('totp') || !keyUsable;
 
-  const submit = async ({ password, code }: { password: string; code?: string }) => {
+  const submit = async ({ password, code }: { password: string; code?: string }, withKey = false) => {
     setBusy(true);
     setError(null);
     try {
       if (challenge) {
-        await props.completeMfa(challenge, code ?? '');
+        if (withKey || !codeUsable) await props.completeWithKey(challenge);
+        else await props.completeMfa(challenge, code ?? '');
       } else {
         const result = await props.signIn(props.username, password);
         if ('mfaRequired' in result) {
+          setMethods(result.methods);
           setChallenge(result.challengeId);
           return;
         }
       }
       props.onSignedIn();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message || t('error.unknown', { status: e.status }) : t('error.network'));
+      setError(isCeremonyAbort(e) ? t('security.signIn.keyCancelled') : e instanceof ApiError ? e.message || t('error.unknown', { status: e.status }) : t('error.network'));
     } finally {
       setBusy(false);
     }
@@ -205,14 +228,19 @@ function ReauthModal(props: {
       <div data-testid={testIds.reauthModal}>
       <Alert type="info" showIcon style={{ marginBottom: 16 }} title={props.writing ? t('auth.sessionExpiredBody') : t('auth.sessionExpiredBrowse')} />
       <Typography.Paragraph type="secondary">{t('auth.otherUser', { username: props.username })}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+      <Form form={form} layout="vertical" onFinish={(v) => submit(v)} requiredMark={false}>
         <Form.Item label={t('auth.username')}>
           <Input prefix={<UserOutlined />} value={props.username} disabled />
         </Form.Item>
         <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.required') }]}>
           <Input.Password prefix={<LockOutlined />} autoFocus autoComplete="current-password" data-testid={testIds.reauthPassword} />
         </Form.Item>
-        {challenge && (
+        {challenge && keyUsable && (
+          <Button icon={<UsbOutlined />} block loading={busy} style={{ marginBottom: 16 }} onClick={() => void submit({ password: '' }, true)} data-testid={testIds.signInUseKey}>
+            {t('security.signIn.useKey')}
+          </Button>
+        )}
+        {challenge && codeUsable && (
           <Form.Item name="code" label={t('security.signIn.mfaTitle')} extra={t('security.signIn.mfaHint')} rules={[{ required: true, message: t('auth.required') }]}>
             <Input autoFocus autoComplete="one-time-code" inputMode="numeric" data-testid={testIds.signInMfaCode} />
           </Form.Item>

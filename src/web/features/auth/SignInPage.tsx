@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Divider, Form, Input, Typography } from 'antd';
+import { LockOutlined, SafetyCertificateOutlined, UsbOutlined, UserOutlined } from '@ant-design/icons';
+import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session';
 import { ApiError, post, setCsrfToken } from '../../app/api';
@@ -11,6 +12,7 @@ import { testIds } from '../../app/testids';
 import { LangSwitch } from '../../shared/LangSwitch';
 import { Emblem } from '../../shared/Emblem';
 import { errorText } from '../../shared/errors';
+import { browserHasWebAuthn, isCeremonyAbort } from '../security/webauthn';
 
 /** Only same-site paths may be the target after sign-in (no open redirect). */
 function safeFrom(from: string | null): string {
@@ -29,6 +31,10 @@ export default function SignInPage() {
   const en = i18n.language === 'en';
   // Second step (issue 8): the sign-in answered with a challenge for the TOTP or a recovery code.
   const [challengeId, setChallengeId] = useState<string | null>(null);
+  const [methods, setMethods] = useState<string[]>([]);
+  // A security key is offered when the account has one and the browser speaks WebAuthn.
+  const keyUsable = methods.includes('webauthn') && browserHasWebAuthn();
+  const codeUsable = methods.includes('totp') || !keyUsable;
 
   // A session that must first change its password or enrol a second factor goes to My account.
   const target = (who: SignedIn | typeof me) => (restrictionOf(who) ? '/account' : from);
@@ -46,10 +52,28 @@ export default function SignInPage() {
     setError(null);
     try {
       const answer = await post<SignInAnswer>('/api/auth/sign-in', { username: v.username.trim(), password: v.password }, { noReauth: true });
-      if ('mfaRequired' in answer) setChallengeId(answer.challengeId);
-      else accept(answer);
+      if ('mfaRequired' in answer) {
+        setMethods(answer.methods);
+        setChallengeId(answer.challengeId);
+      } else accept(answer);
     } catch (e) {
       setError(errorText(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** The second step with a security key: options bound to this sign-in, then navigator.credentials.get(). */
+  const onKey = async () => {
+    if (!challengeId) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const optionsJSON = await post<PublicKeyCredentialRequestOptionsJSON>('/api/auth/sign-in/webauthn/options', { challengeId }, { noReauth: true });
+      const response = await startAuthentication({ optionsJSON });
+      accept(await post<SignedIn>('/api/auth/sign-in/webauthn', { challengeId, response }, { noReauth: true }));
+    } catch (e) {
+      setError(isCeremonyAbort(e) ? t('security.signIn.keyCancelled') : errorText(e, t));
     } finally {
       setBusy(false);
     }
@@ -92,6 +116,18 @@ export default function SignInPage() {
               <Typography.Paragraph>
                 <SafetyCertificateOutlined /> <strong>{t('security.signIn.mfaTitle')}</strong>
               </Typography.Paragraph>
+              {keyUsable && (
+                <>
+                  <Typography.Paragraph type="secondary">{t('security.signIn.keyHint')}</Typography.Paragraph>
+                  <Button type={codeUsable ? 'default' : 'primary'} icon={<UsbOutlined />} block loading={busy} onClick={() => void onKey()} data-testid={testIds.signInUseKey}>
+                    {t('security.signIn.useKey')}
+                  </Button>
+                  {codeUsable && <Divider plain>{t('security.signIn.keyOr')}</Divider>}
+                  {!codeUsable && error && <Alert type="error" showIcon title={error} style={{ marginTop: 16 }} data-testid={testIds.signInError} />}
+                </>
+              )}
+              {codeUsable && (
+              <>
               <Typography.Paragraph type="secondary">{t('security.signIn.mfaHint')}</Typography.Paragraph>
               <Form.Item name="code" label={t('security.signIn.code')} rules={[{ required: true, whitespace: true, min: 6, message: t('security.signIn.codeRequired') }]}>
                 <Input autoFocus autoComplete="one-time-code" inputMode="text" maxLength={20} data-testid={testIds.signInMfaCode} />
@@ -100,6 +136,8 @@ export default function SignInPage() {
               <Button type="primary" htmlType="submit" block loading={busy} data-testid={testIds.signInMfaSubmit}>
                 {t('security.signIn.submit')}
               </Button>
+              </>
+              )}
               <Button
                 type="link"
                 block

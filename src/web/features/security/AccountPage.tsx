@@ -19,6 +19,8 @@ import {
   describeAgent, groupSecret, parseOtpauth, restrictionOf, type MfaStatus, type PasswordPolicy, type RecoveryCodes, type SessionInfo,
   type SignInEvent, type TotpEnrolment,
 } from './model';
+import { SecurityKeysCard } from './SecurityKeysCard';
+import { browserHasWebAuthn } from './webauthn';
 
 const mono = { fontFamily: 'monospace', fontSize: 12 } as const;
 
@@ -352,7 +354,7 @@ function MfaCard() {
     >
       <Typography.Paragraph type="secondary">{t('security.mfa.hint')}</Typography.Paragraph>
       {status.error && <ErrorAlert error={status.error} />}
-      {s?.required && !s.totpEnabled && <Alert type="warning" showIcon title={t('security.mfa.required')} style={{ marginBottom: 16 }} />}
+      {s?.required && !s.totpEnabled && s.securityKeys === 0 && <Alert type="warning" showIcon title={t('security.mfa.required')} style={{ marginBottom: 16 }} />}
       {s?.totpEnabled && (
         <>
           <Descriptions
@@ -462,6 +464,17 @@ function MfaCard() {
   );
 }
 
+/** TOTP, and security keys where the browser offers WebAuthn: either meets the policy. */
+function SecondFactors() {
+  if (!browserHasWebAuthn()) return <MfaCard />;
+  return (
+    <Flex vertical gap={16}>
+      <MfaCard />
+      <SecurityKeysCard />
+    </Flex>
+  );
+}
+
 // ---- My data -----------------------------------------------------------------------------------------
 
 function DataCard() {
@@ -529,14 +542,14 @@ export default function AccountPage() {
           <PasswordCard />
         ) : restriction === 'mfa_enrolment_required' ? (
           <Row gutter={[16, 16]}>
-            <Col xs={24} xl={14}><MfaCard /></Col>
+            <Col xs={24} xl={14}><SecondFactors /></Col>
             <Col xs={24} xl={10}><PasswordCard /></Col>
           </Row>
         ) : (
           <>
             <SessionsCard />
             <Row gutter={[16, 16]}>
-              <Col xs={24} xl={14}><MfaCard /></Col>
+              <Col xs={24} xl={14}><SecondFactors /></Col>
               <Col xs={24} xl={10}><PasswordCard /></Col>
             </Row>
             <HistoryCard />

@@ -5,6 +5,7 @@ import type { Me } from '../../../contracts/auth';
 import type {
   ZMfaStatus, ZPasswordPolicy, ZRecoveryCodes, ZRestriction, ZSessionInfo, ZSignedIn, ZSignInAnswer, ZSignInEvent, ZTotpEnrolment,
 } from '../../../server/accounts/contracts';
+import type { ZAuthenticationOptions, ZRegistrationOptions, ZSecurityKey } from '../../../server/accounts/webauthn-contracts';
 import type { ZAdminUser, ZNewRoleRequest, ZRoleRequest, ZRoleRequestRow } from '../../../server/security/routes';
 import type { SecuritySettings as ServerSecuritySettings } from '../../../server/security/settings';
 
@@ -17,6 +18,9 @@ export type RecoveryCodes = z.infer<typeof ZRecoveryCodes>;
 export type PasswordPolicy = z.infer<typeof ZPasswordPolicy>;
 export type SessionInfo = z.infer<typeof ZSessionInfo>;
 export type SignInEvent = z.infer<typeof ZSignInEvent>;
+export type SecurityKey = z.infer<typeof ZSecurityKey>;
+export type RegistrationOptions = z.infer<typeof ZRegistrationOptions>;
+export type AuthenticationOptions = z.infer<typeof ZAuthenticationOptions>;
 export type AdminUser = z.infer<typeof ZAdminUser>;
 export type NewRoleRequest = z.infer<typeof ZNewRoleRequest>;
 export type RoleRequest = z.infer<typeof ZRoleRequest>;
