@@ -1,7 +1,7 @@
 import type { Me } from '../../contracts/auth';
 
 /** Resources and actions of the server's policy table (src/server/platform/authz/policy.ts). */
-export type Resource = 'organization' | 'user' | 'registration' | 'audit_log' | 'application' | 'base' | 'annual_report' | 'expert' | 'review';
+export type Resource = 'organization' | 'user' | 'registration' | 'audit_log' | 'application' | 'base' | 'annual_report' | 'expert' | 'review' | 'alliance';
 export type Action = 'read' | 'create' | 'update' | 'decide';
 export type Scope = 'all' | 'recommended' | 'province' | 'zone' | 'own_org' | 'self' | 'assigned';
 

@@ -67,6 +67,8 @@ const sources: Record<Resource, Source> = {
   base: baseShape,
   // Reports are scoped through their base's columns (bases/scope.ts): the base rows prove the cells.
   annual_report: baseShape,
+  // The alliance's cells are scoped through the member base's columns (alliance/scope.ts).
+  alliance: baseShape,
   // The pool: profile ⨝ user ⨝ institution, with the columns review/scope.ts uses.
   expert: {
     cols: expertColumns,

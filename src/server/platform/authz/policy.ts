@@ -18,7 +18,9 @@ import type { Role } from './roles.js';
 export type Scope = 'all' | 'recommended' | 'province' | 'zone' | 'own_org' | 'self' | 'assigned';
 // annual_report: a base's plans and summaries (a14.s1) — the recommender decides (signs/returns), the ministry receives.
 // expert: the expert pool (专家库) — profiles; review: rounds, assignments, scores and panels (a5.p2–a8.p2).
-export const resources = ['organization', 'user', 'registration', 'audit_log', 'application', 'base', 'annual_report', 'expert', 'review'] as const;
+// alliance: the bases' alliance (a18) — membership, groups, resources, events; read scopes name whose
+// bases' standing one sees, member-only data is further gated on a current membership (alliance/scope.ts).
+export const resources = ['organization', 'user', 'registration', 'audit_log', 'application', 'base', 'annual_report', 'expert', 'review', 'alliance'] as const;
 export type Resource = (typeof resources)[number];
 export const actions = ['read', 'create', 'update', 'decide'] as const;
 export type Action = (typeof actions)[number];
@@ -34,6 +36,7 @@ const ministry: Cells = {
   annual_report: { read: 'all', decide: 'all' },
   expert: { read: 'all', create: 'all', update: 'all' },
   review: { read: 'all', create: 'all', update: 'all', decide: 'all' },
+  alliance: { read: 'all' },
 };
 
 export const policy: Record<Role, Cells> = {
@@ -50,6 +53,8 @@ export const policy: Record<Role, Cells> = {
   secretariat_officer: {
     organization: { read: 'all' },
     base: { read: 'all' },
+    // a18.s2: the secretariat runs the alliance's daily work.
+    alliance: { read: 'all', create: 'all', update: 'all', decide: 'all' },
   },
   recommender_officer: {
     organization: { read: 'recommended', update: 'recommended' },
@@ -60,6 +65,8 @@ export const policy: Record<Role, Cells> = {
     annual_report: { read: 'recommended', decide: 'recommended' },
     // A department invites experts and sees those of the institutions it recommends (or it invited).
     expert: { read: 'recommended', create: 'recommended' },
+    // a20.s1: a recommending department links its bases to its cooperation programmes.
+    alliance: { read: 'recommended', update: 'recommended' },
   },
   provincial_government_officer: {
     organization: { read: 'province' },
@@ -79,6 +86,7 @@ export const policy: Record<Role, Cells> = {
     application: { read: 'own_org', create: 'own_org', update: 'own_org' },
     base: { read: 'own_org', update: 'own_org' },
     annual_report: { read: 'own_org', create: 'own_org', update: 'own_org' },
+    alliance: { read: 'own_org', create: 'own_org', update: 'own_org' },
   },
   expert: {
     user: { read: 'self' },

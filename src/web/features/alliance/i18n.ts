@@ -1,0 +1,97 @@
+// Interface text of the alliance pages, merged under the 'alliance' key (t('alliance.…')).
+export const zh = {
+  menu: '基地联盟',
+  attendance: { title: '参加基地联盟活动（联盟秘书处出勤记录，无需重复填报）', events: '参加活动', trainings: '参加培训', attendees: '出席人次', trainees: '培训人次' },
+  title: '国合基地联盟',
+  description: '联盟秘书处设在中国科学技术交流中心，统筹协调联盟日常工作；成员基地相互学习、资源共享、优势互补、分工协作。',
+  role: { secretariat: '联盟秘书处', ministry: '科技部', member: '成员基地', non_member: '尚未加入联盟', recommender: '推荐部门' },
+  tabs: { standing: '入盟与成员资格', members: '成员名录', groups: '工作组', resources: '共享资源', events: '活动', announcements: '通知公告', report: '年度工作报告' },
+  counts: { members: '成员基地', pending: '待审核申请', groups: '工作组', resources: '共享资源', events: '活动' },
+  membership: {
+    status: { applied: '待秘书处审核', member: '联盟成员', declined: '未予接纳', left: '已退出', removed: '因取消资格退出' },
+    none: '未加入',
+    apply: '申请加入', applyTitle: '申请加入国合基地联盟', statement: '入盟说明', applied: '申请已提交，等待秘书处审核',
+    leave: '退出联盟', withdraw: '撤回申请', leaveConfirm: '确定退出联盟吗？退出后不能再查看成员信息。', reason: '原因', left: '已退出联盟',
+    accept: '接纳', decline: '不予接纳', declineReason: '不予接纳的理由', accepted: '已接纳入盟', declined: '已不予接纳',
+    pending: '待审核的入盟申请', myBases: '本单位的国合基地', noBases: '没有可以入盟的国合基地',
+    base: '基地', baseStatus: '基地状态', appliedAt: '申请时间', joinedOn: '入盟日期', actions: '操作',
+  },
+  members: { empty: '暂无成员', code: '编号', name: '基地名称', host: '依托单位', region: '所在地区', fields: '领域', joinedOn: '入盟日期' },
+  groups: {
+    kind: { field: '领域工作组', region: '区域工作组' }, create: '新建工作组', name: '名称', nameEn: '英文名称', field: '领域', province: '省份',
+    description: '简介', join: '加入', joined: '已加入工作组', members: '成员', empty: '暂无工作组', created: '工作组已建立',
+  },
+  resources: {
+    kind: { equipment: '仪器设备', partner: '合作伙伴', service: '服务' }, post: '发布共享资源', title: '名称', description: '说明', contact: '联系方式',
+    base: '发布基地', posted: '已发布', empty: '暂无共享资源', all: '全部',
+  },
+  events: {
+    kind: { meeting: '会议', training: '培训', delegation: '团组' },
+    status: { open: '报名中', closed: '报名截止', held: '已举办' },
+    create: '发布活动', title: '名称', dates: '日期', startsOn: '开始日期', endsOn: '结束日期', place: '地点', country: '出访国家', capacity: '名额',
+    closes: '报名截止', description: '说明', registered: '已报名人数', attended: '出席人次', register: '报名', participants: '人数', names: '参加人员',
+    registeredOk: '报名成功', registrations: '报名情况', attendance: '登记出勤', attendees: '出席人数', present: '出席', saveAttendance: '保存出勤',
+    attendanceSaved: '出勤已登记，将计入各基地年度总结', materials: '活动材料', upload: '上传材料', noMaterials: '暂无材料', empty: '暂无活动',
+    detail: '活动详情', a17: '培训与出勤记录计入基地年度总结的“培训与人才”部分（第十七条），无需重复填报。', created: '活动已发布',
+  },
+  announcements: { publish: '发布通知', title: '标题', body: '正文', published: '已发布', empty: '暂无通知' },
+  links: {
+    title: '与部门、地方国际科技合作工作衔接及产学研合作', add: '登记', kind: { department_programme: '部门国际科技合作计划', local_programme: '地方国际科技合作计划', iur_partner: '产学研合作伙伴' },
+    partnerKind: { enterprise: '企业', university: '高校', research_institute: '科研院所' }, name: '名称', partnerType: '伙伴类别', by: '登记单位', none: '暂无登记', added: '已登记',
+  },
+  report: {
+    year: '年度', export: '导出 Excel', exported: '已导出 {{file}}', membership: '成员变动', joined: '新加入', left: '退出', removed: '因取消资格退出', declined: '未予接纳',
+    pending: '待审核', membersAtEnd: '年末成员数', events: '活动', attendance: '出勤', trainings: '培训', attendees: '出席人次', trainees: '培训人次',
+    basesAttending: '参加活动的基地', resources: '共享资源发布', groups: '工作组', announcements: '通知公告', alignment: '衔接与产学研（第二十条）',
+    programmes: '关联计划', partners: '产学研伙伴', reading: '结论', registeredBases: '报名基地', attendedBases: '出席基地',
+  },
+};
+
+export const en: typeof zh = {
+  menu: 'Bases’ alliance',
+  attendance: { title: 'Alliance events attended (from the secretariat’s attendance record — not typed again)', events: 'Events attended', trainings: 'Trainings attended', attendees: 'Attendees', trainees: 'Trainees' },
+  title: 'Alliance of the bases',
+  description: 'The secretariat at the China Science and Technology Exchange Center runs the alliance’s daily work; member bases learn from each other, share resources and divide work.',
+  role: { secretariat: 'Alliance secretariat', ministry: 'Ministry', member: 'Member base', non_member: 'Not a member yet', recommender: 'Recommending department' },
+  tabs: { standing: 'Membership', members: 'Members', groups: 'Working groups', resources: 'Shared resources', events: 'Events', announcements: 'Announcements', report: 'Annual work report' },
+  counts: { members: 'Member bases', pending: 'Pending applications', groups: 'Working groups', resources: 'Shared resources', events: 'Events' },
+  membership: {
+    status: { applied: 'Awaiting the secretariat', member: 'Member', declined: 'Declined', left: 'Left', removed: 'Removed on revocation' },
+    none: 'Not a member',
+    apply: 'Apply to join', applyTitle: 'Apply to join the alliance', statement: 'Statement', applied: 'Application sent to the secretariat',
+    leave: 'Leave the alliance', withdraw: 'Withdraw application', leaveConfirm: 'Leave the alliance? Member information will no longer be visible.', reason: 'Reason', left: 'Left the alliance',
+    accept: 'Admit', decline: 'Decline', declineReason: 'Reason for declining', accepted: 'Admitted', declined: 'Declined',
+    pending: 'Applications awaiting decision', myBases: 'Our bases', noBases: 'No base that may join',
+    base: 'Base', baseStatus: 'Base status', appliedAt: 'Applied', joinedOn: 'Joined', actions: 'Actions',
+  },
+  members: { empty: 'No members yet', code: 'Code', name: 'Base', host: 'Host institution', region: 'Region', fields: 'Fields', joinedOn: 'Joined' },
+  groups: {
+    kind: { field: 'Field group', region: 'Regional group' }, create: 'New working group', name: 'Name', nameEn: 'English name', field: 'Field', province: 'Province',
+    description: 'About', join: 'Join', joined: 'Joined the group', members: 'Members', empty: 'No working groups yet', created: 'Working group created',
+  },
+  resources: {
+    kind: { equipment: 'Equipment', partner: 'Partner', service: 'Service' }, post: 'Share a resource', title: 'Title', description: 'Description', contact: 'Contact',
+    base: 'Offered by', posted: 'Posted', empty: 'No shared resources yet', all: 'All',
+  },
+  events: {
+    kind: { meeting: 'Meeting', training: 'Training', delegation: 'Delegation' },
+    status: { open: 'Registration open', closed: 'Registration closed', held: 'Held' },
+    create: 'New event', title: 'Title', dates: 'Dates', startsOn: 'Starts', endsOn: 'Ends', place: 'Place', country: 'Destination', capacity: 'Places',
+    closes: 'Registration closes', description: 'Description', registered: 'Registered', attended: 'Attendees', register: 'Register', participants: 'Participants', names: 'Names',
+    registeredOk: 'Registered', registrations: 'Registrations', attendance: 'Record attendance', attendees: 'Attendees', present: 'Present', saveAttendance: 'Save attendance',
+    attendanceSaved: 'Attendance recorded; it counts in the bases’ annual summaries', materials: 'Materials', upload: 'Upload material', noMaterials: 'No materials yet', empty: 'No events yet',
+    detail: 'Event', a17: 'Trainings and attendance count in the bases’ annual summaries under training and talent (Art. 17) — no need to type them again.', created: 'Event published',
+  },
+  announcements: { publish: 'New announcement', title: 'Title', body: 'Text', published: 'Published', empty: 'No announcements yet' },
+  links: {
+    title: 'Alignment with departmental and local cooperation work, and industry–academia–research partners', add: 'Record',
+    kind: { department_programme: 'Departmental cooperation programme', local_programme: 'Local cooperation programme', iur_partner: 'Industry–academia–research partner' },
+    partnerKind: { enterprise: 'Enterprise', university: 'University', research_institute: 'Research institute' }, name: 'Name', partnerType: 'Partner type', by: 'Recorded by', none: 'Nothing recorded', added: 'Recorded',
+  },
+  report: {
+    year: 'Year', export: 'Export Excel', exported: 'Exported {{file}}', membership: 'Membership', joined: 'Joined', left: 'Left', removed: 'Removed on revocation', declined: 'Declined',
+    pending: 'Pending', membersAtEnd: 'Members at year end', events: 'Events', attendance: 'Attendance', trainings: 'Trainings', attendees: 'Attendees', trainees: 'Trainees',
+    basesAttending: 'Bases attending', resources: 'Resources posted', groups: 'Working groups', announcements: 'Announcements', alignment: 'Alignment and 产学研 (Art. 20)',
+    programmes: 'Programmes', partners: 'IUR partners', reading: 'Reading', registeredBases: 'Bases registered', attendedBases: 'Bases attended',
+  },
+};
