@@ -53,7 +53,8 @@ export async function startServer(): Promise<RunningServer> {
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
+  // GUOHE_E2E_START_MS: a longer wait on a loaded machine (first start: initdb, migrations, demo data).
+  const deadline = Date.now() + Number(process.env.GUOHE_E2E_START_MS ?? 120_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     try {

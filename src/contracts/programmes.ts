@@ -107,6 +107,16 @@ export const ZLocalIssueResult = z.object({
   baseCode: z.string().nullable(),
 });
 
+/** The library a programme composes: condition kinds and step kinds, each with its params as JSON Schema. */
+const ZKindEntry = z.object({ id: z.string(), name: ZText, params: z.record(z.string(), z.unknown()) });
+export const ZProgrammeLibrary = z.object({
+  conditionKinds: z.array(ZKindEntry.extend({ machineCheckable: z.boolean() })),
+  stepKinds: z.array(ZKindEntry.extend({ mode: z.string() })),
+  orgKinds: z.array(z.string()),
+  roles: z.array(z.string()),
+});
+
+export type ProgrammeLibrary = z.infer<typeof ZProgrammeLibrary>;
 export type ProgrammeVersionOut = z.infer<typeof ZProgrammeVersion>;
 export type ProgrammePreview = z.infer<typeof ZProgrammePreview>;
 export type LocalCallInput = z.infer<typeof ZLocalCallInput>;

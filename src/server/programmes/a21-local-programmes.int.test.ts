@@ -105,6 +105,17 @@ describeEachDb('a21.s1: local programmes are data — configured, published and 
     return api.post(who, `/api/recognition/applications/${id}/submit`, { version: cur.version });
   };
 
+  it('a21.s1: the editor composes from the library — condition and step kinds with their params as JSON Schema; issuers and the ministry only', async () => {
+    const lib = (await api.get('sichuan', '/api/programmes/library')).json();
+    expect(lib.conditionKinds.map((k: { id: string }) => k.id)).toEqual(expect.arrayContaining(['registrationAge', 'holdsDocument', 'narrative', 'hasForeignPartners']));
+    const notice = lib.stepKinds.find((k: { id: string }) => k.id === 'publicNotice');
+    expect(notice).toMatchObject({ name: { zh: '公示' }, params: { type: 'object', required: ['workingDays'], properties: { workingDays: { type: 'integer' } } } });
+    expect(lib.conditionKinds.find((k: { id: string }) => k.id === 'holdsDocument')).toMatchObject({ machineCheckable: true, params: { required: ['kind'] } });
+    expect(lib.orgKinds).toContain('provincial_st_department');
+    expect((await api.get('moist', '/api/programmes/library')).statusCode).toBe(200);
+    expect((await api.get('saas', '/api/programmes/library')).statusCode).toBe(403);
+  });
+
   it('a21.s1: the sealed-scan programme — validation names the path and rule, draft edited, previewed, published (then immutable), and an application runs to a base', async () => {
     // Validation: every problem names its path in the programme and the rule broken, in zh and en.
     const broken = sealedScanProgramme();

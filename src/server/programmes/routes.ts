@@ -3,13 +3,13 @@
 import { z } from 'zod';
 import {
   ZLocalCall, ZLocalCallInput, ZLocalCallOpen, ZLocalIssueInput, ZLocalIssueResult, ZPreviewQuery, ZProgrammeCreate, ZProgrammeEdit,
-  ZProgrammeListQuery, ZProgrammeNewVersion, ZProgrammePreview, ZProgrammePublish, ZProgrammeVersion,
+  ZProgrammeLibrary, ZProgrammeListQuery, ZProgrammeNewVersion, ZProgrammePreview, ZProgrammePublish, ZProgrammeVersion,
 } from '../../contracts/programmes.js';
 import type { Api, AppContext } from '../platform/http/context.js';
 import { auditActor, requireActor } from '../platform/http/context.js';
 import { keysOf } from '../recognition/routes/deps.js';
 import {
-  createLocalCall, createProgramme, editProgramme, getProgramme, issueLocal, listLocalCalls, listProgrammes, newVersion,
+  createLocalCall, createProgramme, programmeLibrary, editProgramme, getProgramme, issueLocal, listLocalCalls, listProgrammes, newVersion,
   previewProgramme, publishProgramme, setLocalCallStatus,
 } from './service.js';
 
@@ -20,6 +20,8 @@ export function programmeRoutes(app: Api, ctx: AppContext) {
 
   app.get('/api/programmes', { schema: { tags, summary: 'Local programmes: an issuer its own, the ministry all (a21.s1)', querystring: ZProgrammeListQuery, response: { 200: z.array(ZProgrammeVersion) } } }, async (req) =>
     listProgrammes(db, requireActor(req), req.query));
+  app.get('/api/programmes/library', { schema: { tags, summary: 'The library a programme composes: condition kinds and step kinds with their params (JSON Schema)', response: { 200: ZProgrammeLibrary } } }, async (req) =>
+    programmeLibrary(requireActor(req)));
   app.post('/api/programmes', { schema: { tags, summary: 'Create a draft programme from data (validated: path and rule of every problem)', body: ZProgrammeCreate, response: { 201: ZProgrammeVersion } } }, async (req, reply) =>
     reply.status(201).send(await createProgramme(db, requireActor(req), auditActor(req), req.body.data)));
   app.get('/api/programmes/:id', { schema: { tags, summary: 'One programme version', params: id, response: { 200: ZProgrammeVersion } } }, async (req) =>

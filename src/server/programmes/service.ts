@@ -5,7 +5,8 @@
 // edits only its own programmes (another's id is simply not found); the ministry sees all.
 // Nothing here names a province: who may do what follows from the actor's organization.
 import { and, desc, eq, type SQL } from 'drizzle-orm';
-import { addWorkingDays, beijingDateOf, beijingInstant, conditionKinds, endOfBeijingDay, findType, refuse, stepKinds, valueAt, type Programme } from '../../regulation/index.js';
+import { z, type ZodType } from 'zod';
+import { addWorkingDays, beijingDateOf, beijingInstant, conditionKinds, endOfBeijingDay, findType, orgKinds, refuse, roles, stepKinds, valueAt, type Programme } from '../../regulation/index.js';
 import type { LocalCallInput, ProgrammePreview, ProgrammeVersionOut } from '../../contracts/programmes.js';
 import type { Db } from '../platform/db/client.js';
 import type { Actor } from '../platform/authz/actor.js';
@@ -80,6 +81,20 @@ async function checkLineage(db: Db, actor: Actor, p: Programme) {
 async function checkLabelFree(db: Db, p: Programme, exceptId?: string) {
   const [dup] = await db.select({ id: programmeDrafts.id }).from(programmeDrafts).where(and(eq(programmeDrafts.lineage, p.lineage), eq(programmeDrafts.label, p.version)));
   if (dup && dup.id !== exceptId) throw issuesError([{ path: 'version', rule: 'version_taken', message: { zh: `版本 ${p.version} 已存在`, en: `version ${p.version} already exists` } }]);
+}
+
+/** The params an issuer fills in, as the editor renders them (input side: defaults are optional). */
+const paramsSchema = (s: ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+
+/** The library of condition and step kinds (a21.s1) for the editor of an issuing body or the ministry. */
+export function programmeLibrary(actor: Actor) {
+  if (!isMinistry(actor)) issuerKindOf(actor);
+  return {
+    conditionKinds: Object.values(conditionKinds).map((k) => ({ id: k.id, name: k.name, machineCheckable: k.machineCheckable, params: paramsSchema(k.params as ZodType) })),
+    stepKinds: Object.values(stepKinds).map((k) => ({ id: k.id, name: k.name, mode: k.mode, params: paramsSchema(k.params as ZodType) })),
+    orgKinds: [...orgKinds],
+    roles: [...roles],
+  };
 }
 
 export async function listProgrammes(db: Db, actor: Actor, q: { status?: 'draft' | 'published' | undefined }) {

@@ -38,14 +38,19 @@ export function mapBody(lang: Lang, counts: Map<string, number>, f: DirectoryFil
     const { fill, text } = shadeOf(n, max);
     const x = c * (W + GAP), y = r * (H + GAP);
     const label = `${p.name[lang]}: ${n}`;
-    return html`<a href="${href(lang, `/bases${filterQuery({ ...f, province: p.code })}`)}" aria-label="${label}"><title>${label}</title>
-<rect x="${x}" y="${y}" width="${W}" height="${H}" rx="4" fill="${fill}" stroke="#6b6b6b"/>
-<text x="${x + W / 2}" y="${y + 26}" text-anchor="middle" font-size="${lang === 'zh' ? 15 : 12}" fill="${text}">${p.short[lang]}</text>
-<text x="${x + W / 2}" y="${y + 50}" text-anchor="middle" font-size="18" font-weight="700" fill="${text}">${n}</text></a>`;
+    // The link's name is its aria-label; the visible labels are drawn above it, outside the link
+    // (click-through, aria-hidden), so that the link's visible text never contradicts its name
+    // (WCAG 2.5.3 label in name: "川 5" is not part of "四川省: 5").
+    return {
+      link: html`<a href="${href(lang, `/bases${filterQuery({ ...f, province: p.code })}`)}" aria-label="${label}"><title>${label}</title>
+<rect x="${x}" y="${y}" width="${W}" height="${H}" rx="4" fill="${fill}" stroke="#6b6b6b"/></a>`,
+      text: html`<text x="${x + W / 2}" y="${y + 26}" text-anchor="middle" font-size="${lang === 'zh' ? 15 : 12}" fill="${text}">${p.short[lang]}</text>
+<text x="${x + W / 2}" y="${y + 50}" text-anchor="middle" font-size="18" font-weight="700" fill="${text}">${n}</text>`,
+    };
   });
   const width = 8 * (W + GAP), height = 8 * (H + GAP);
   return html`<p>${t(lang, 'mapNote')}</p>
-<svg role="group" aria-label="${t(lang, 'mapTitle')}" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px" xmlns="http://www.w3.org/2000/svg">${tiles}</svg>
+<svg role="group" aria-label="${t(lang, 'mapTitle')}" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px" xmlns="http://www.w3.org/2000/svg">${tiles.map((x) => x.link)}<g aria-hidden="true">${tiles.map((x) => x.text)}</g></svg>
 <table><caption>${t(lang, 'mapTitle')}</caption><thead><tr><th scope="col">${t(lang, 'province')}</th><th scope="col">${t(lang, 'count')}</th></tr></thead>
 <tbody>${provinces.filter((p) => (counts.get(p.prefix) ?? 0) > 0).map((p) => html`<tr><th scope="row"><a href="${href(lang, `/bases${filterQuery({ ...f, province: p.code })}`)}">${p.name[lang]}</a></th><td>${counts.get(p.prefix)}</td></tr>`)}
 <tr><th scope="row">${t(lang, 'total')}</th><td>${total}</td></tr></tbody></table>`;
