@@ -45,6 +45,7 @@ export const ZBaseListItem = z.object({
   hostNameEn: z.string(),
   recommenderId: z.uuid().nullable(),
   recommenderNameZh: z.string().nullable(),
+  recommenderNameEn: z.string().nullable(),
   regionCode: z.string().nullable(),
   fields: z.array(z.string()),
   recognizedOn: z.string(),
@@ -56,7 +57,10 @@ export const ZForeignPartner = z.object({ nameZh: z.string().optional(), nameEn:
 export const ZForeignPlaque = z.object({ country: z.string(), partner: z.string(), on: z.string().nullable() });
 export const ZBaseDocument = z.object({ kind: z.string(), number: z.string(), on: z.string(), title: z.string() });
 export const ZTimelineEvent = z.object({
-  id: z.uuid(), kind: z.string(), on: z.string(), clauses: z.array(z.string()), documentNumber: z.string().nullable(), note: z.string().nullable(),
+  /** The event's id; for a report event, `<reportId>:<n>` (the n-th step of that report's history). */
+  id: z.string(), kind: z.string(), on: z.string(), clauses: z.array(z.string()), documentNumber: z.string().nullable(), note: z.string().nullable(),
+  /** For report events (report_submitted, report_returned, report_signed, report_received): which report. */
+  report: z.object({ id: z.uuid(), year: z.number().int(), kind: z.enum(['plan', 'summary']), late: z.boolean() }).optional(),
 });
 
 export const ZYearReading = z.object({
@@ -95,7 +99,7 @@ export type BaseProject = z.infer<typeof ZBaseProject>;
 export const ZBaseDetail = ZBaseListItem.extend({
   programmeKey: z.string(),
   typeName: ZText,
-  host: z.object({ id: z.uuid(), nameZh: z.string(), nameEn: z.string(), kind: z.string(), affiliationNameZh: z.string().nullable() }),
+  host: z.object({ id: z.uuid(), nameZh: z.string(), nameEn: z.string(), kind: z.string(), affiliationNameZh: z.string().nullable(), affiliationNameEn: z.string().nullable() }),
   /** a12.s1: recognition leaves the host's affiliation as it was; the page says so. */
   affiliationRule: z.object({ clause: z.literal('a12.s1'), text: ZText }),
   foreignPartners: z.array(ZForeignPartner),
@@ -148,6 +152,8 @@ export const ZReportComputed = z.object({
   talent: z.object({ introduced: z.number().int(), trained: z.number().int() }),
   trainings: z.object({ held: z.number().int(), trainees: z.number().int(), infoServices: z.number().int() }),
   visits: z.object({ incoming: z.number().int(), outgoing: z.number().int() }),
+  /** a17.s1: alliance meetings, trainings and delegations the base attended, from the secretariat's attendance record. */
+  alliance: z.object({ events: z.number().int(), trainings: z.number().int(), attendees: z.number().int(), trainees: z.number().int() }).optional(),
 });
 export type ReportComputed = z.infer<typeof ZReportComputed>;
 
@@ -159,6 +165,7 @@ export const ZReport = z.object({
   id: z.uuid(),
   baseId: z.uuid(),
   baseNameZh: z.string(),
+  baseNameEn: z.string(),
   year: z.number().int(),
   kind: ZReportKind,
   status: z.string(),
@@ -166,6 +173,8 @@ export const ZReport = z.object({
   content: ZReportContent,
   narrative: z.string(),
   attachmentIds: z.array(z.string()),
+  /** The files the report includes (attachmentIds, in that order), for display and download. */
+  attachments: z.array(z.object({ id: z.uuid(), filename: z.string(), declaredName: z.string().nullable(), mime: z.string(), size: z.number().int(), sm3: z.string(), createdAt: z.string() })).default([]),
   /** Live from the records while a draft; the snapshot taken at submission afterwards. */
   computed: ZReportComputed,
   history: z.array(ZReportEvent),
@@ -199,7 +208,7 @@ export const ZReportPrefill = z.object({ fromYear: z.number().int().nullable(), 
 
 const ZReportCell = z.object({ id: z.uuid().nullable(), status: z.string().nullable(), late: z.boolean(), missing: z.boolean(), due: z.string() });
 export const ZYearReportRow = z.object({
-  baseId: z.uuid(), code: z.string(), nameZh: z.string(), recommenderNameZh: z.string().nullable(), plan: ZReportCell, summary: ZReportCell,
+  baseId: z.uuid(), code: z.string(), nameZh: z.string(), nameEn: z.string(), recommenderNameZh: z.string().nullable(), recommenderNameEn: z.string().nullable(), plan: ZReportCell, summary: ZReportCell,
 });
 export const ZYearReportsQuery = ZPageQuery.extend({ flag: z.enum(['late', 'missing']).optional() });
 
@@ -333,7 +342,7 @@ export const ZBoard = z.object({
   byType: z.array(z.object({ typeId: z.string(), n: z.number().int() })),
   reporting: z.object({ open: z.boolean(), plan: ZReportProgress, summary: ZReportProgress }),
   distribution: z.array(z.object({ grade: ZGrade, n: z.number().int() })),
-  atRisk: z.array(z.object({ baseId: z.uuid(), code: z.string(), nameZh: z.string(), status: z.string(), failedRun: z.number().int(), run: z.array(z.number().int()) })),
+  atRisk: z.array(z.object({ baseId: z.uuid(), code: z.string(), nameZh: z.string(), nameEn: z.string(), status: z.string(), failedRun: z.number().int(), run: z.array(z.number().int()) })),
   trends: z.array(z.object({ year: z.number().int(), excellent: z.number().int(), good: z.number().int(), pass: z.number().int(), fail: z.number().int(), not_eligible: z.number().int() })),
 });
 export type Board = z.infer<typeof ZBoard>;

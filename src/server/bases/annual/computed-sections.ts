@@ -5,6 +5,7 @@ import type { ReportComputed } from '../../../contracts/bases.js';
 import type { Db } from '../../platform/db/client.js';
 import { projectsOfBase } from '../projects/list-projects.js';
 import { baseActivities } from '../projects/tables.js';
+import { contributionOf } from '../../alliance/contribution.js';
 
 type ActivityTotals = Record<string, { n: number; people: number }>;
 
@@ -27,6 +28,8 @@ export function sectionsFrom(projects: ReportComputed['projects'], a: ActivityTo
 }
 
 export async function computedSections(db: Db, baseId: string, year: number): Promise<ReportComputed> {
-  const [projects, totals] = await Promise.all([projectsOfBase(db, baseId, year), activityTotals(db, baseId, year)]);
-  return sectionsFrom(projects, totals);
+  const [projects, totals, alliance] = await Promise.all([projectsOfBase(db, baseId, year), activityTotals(db, baseId, year), contributionOf(db, baseId, year)]);
+  // a17.s1, typed once: the alliance's attendance record, read-only, beside the base's own records.
+  const { clause: _clause, ...fromAlliance } = alliance;
+  return { ...sectionsFrom(projects, totals), alliance: fromAlliance };
 }

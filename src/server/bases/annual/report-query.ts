@@ -7,6 +7,7 @@ import type { Action } from '../../platform/authz/policy.js';
 import { AppError } from '../../platform/http/errors.js';
 import { baseScope, type BaseRow } from '../scope.js';
 import { bases } from '../tables.js';
+import { attachmentsOf } from './report-attachments.js';
 import { computedSections } from './computed-sections.js';
 import { reportingYears, annualReports } from './tables.js';
 
@@ -38,8 +39,9 @@ export async function toReport(db: Db, report: ReportRow, base: BaseRow, due: st
   const live = report.status === 'draft' || report.status === 'returned' || !report.computed;
   const computed = live ? await computedSections(db, base.id, report.year) : ZReportComputed.parse(report.computed);
   return {
-    id: report.id, baseId: base.id, baseNameZh: base.nameZh, year: report.year, kind: report.kind as Report['kind'], status: report.status, due,
-    content: ZReportContent.parse(report.content), narrative: report.narrative, attachmentIds: report.attachmentIds, computed,
+    id: report.id, baseId: base.id, baseNameZh: base.nameZh, baseNameEn: base.nameEn, year: report.year, kind: report.kind as Report['kind'], status: report.status, due,
+    content: ZReportContent.parse(report.content), narrative: report.narrative, attachmentIds: report.attachmentIds,
+    attachments: await attachmentsOf(db, report.id, report.attachmentIds), computed,
     history: report.history, opinion: report.opinion, opinionSignedBy: report.opinionSignedBy,
     opinionSignedAt: report.opinionSignedAt?.toISOString() ?? null, recommenderScore: report.recommenderScore, late: report.late, version: report.version,
   };

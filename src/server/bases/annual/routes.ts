@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import multipart from '@fastify/multipart';
 import {
   ZReport, ZReportAction, ZReportKind, ZReportPrefill, ZReportSave, ZReportingYear, ZReportingYearInput, ZYearReportRow, ZYearReportsQuery,
 } from '../../../contracts/bases.js';
@@ -15,6 +16,8 @@ import { prefill } from './prefill.js';
 import { remindYear } from './remind.js';
 import { reportInScope, reportsOfBase, toReport } from './report-query.js';
 import { saveReport } from './save-report.js';
+import { MAX_ATTACHMENT_BYTES, downloadReportAttachment, uploadReportAttachment } from './report-attachments.js';
+import { contentDisposition } from '../../recognition/routes/attachment-routes.js';
 import { yearReports } from './year-reports.js';
 
 export function annualRoutes(app: Api, ctx: AppContext) {
@@ -57,4 +60,36 @@ export function annualRoutes(app: Api, ctx: AppContext) {
     saveReport(db, requireActor(req), auditActor(req), req.params.id, req.body));
   app.post('/api/reports/:id/actions', { schema: { tags, summary: 'submit | withdraw | sign (审核意见) | return | receive — a14.s1', params: id, body: ZReportAction, response: { 200: ZReport } } }, async (req) =>
     actOnReport(db, requireActor(req), auditActor(req), req.params.id, req.body));
+
+  reportAttachmentRoutes(app, ctx);
+}
+
+const ZReportAttachment = z.object({ id: z.uuid(), filename: z.string(), declaredName: z.string().nullable(), mime: z.string(), size: z.number().int(), sm3: z.string(), createdAt: z.string() });
+
+/** a14.s1 attachments: multipart upload in its own plugin scope (the rest of the API takes JSON). */
+function reportAttachmentRoutes(app: Api, ctx: AppContext) {
+  const db = ctx.database.db;
+  const tags = ['annual reports (a14.s1)'];
+  void app.register(async (scoped: Api) => {
+    await scoped.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5 } });
+    scoped.post('/api/reports/:id/attachments', {
+      schema: { tags, summary: 'Upload one file to a draft or returned report (multipart "file"; PDF, DOC/DOCX, PNG, JPEG; ≤ 20 MB); include its id in attachmentIds when saving', params: z.object({ id: z.uuid() }), response: { 201: ZReportAttachment } },
+    }, async (req, reply) => {
+      const actor = requireActor(req);
+      const file = await req.file().catch(() => undefined);
+      if (!file) throw new AppError('validation_failed', { fields: [{ field: 'file', rule: 'required', message: 'a multipart file field is required' }] });
+      let content: Buffer;
+      try {
+        content = await file.toBuffer();
+      } catch (err) {
+        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('attachment_too_large', { data: { limit: MAX_ATTACHMENT_BYTES } });
+        throw err;
+      }
+      return reply.status(201).send(await uploadReportAttachment(db, actor, auditActor(req), req.params.id, { filename: file.filename, content }));
+    });
+  });
+  app.get('/api/report-attachments/:id', { schema: { tags, summary: 'Download a report attachment (within the report’s scope; SM3 checked)', params: z.object({ id: z.uuid() }) } }, async (req, reply) => {
+    const a = await downloadReportAttachment(db, requireActor(req), req.params.id);
+    return reply.header('content-type', a.mime).header('content-disposition', contentDisposition('attachment', a.filename)).header('x-content-sm3', a.sm3).send(a.content);
+  });
 }

@@ -1,4 +1,5 @@
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { organizations } from '../../organizations/tables.js';
 import { users } from '../../accounts/tables.js';
 import { bases } from '../tables.js';
 import type { ReportEvent } from '../../../regulation/index.js';
@@ -50,4 +51,56 @@ export const annualReports = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique('annual_reports_base_year_kind').on(t.baseId, t.year, t.kind), index('annual_reports_year_idx').on(t.year, t.kind)],
+);
+
+/**
+ * The deadline reminders sent (a14.s1): one row per base, report and stage (working days before
+ * the due date). The unique key makes the daily job idempotent across retries and instances: the
+ * row and the notifications are written in one transaction, and a second run inserts nothing.
+ */
+export const annualReportReminders = pgTable(
+  'annual_report_reminders',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    baseId: uuid().notNull().references(() => bases.id),
+    year: integer().notNull(),
+    kind: text().notNull(), // plan | summary
+    /** Working days before the due date this reminder stands for (e.g. 5, 1). */
+    stage: integer().notNull(),
+    due: date().notNull(),
+    users: integer().notNull(),
+    jobId: text(),
+    sentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('annual_report_reminders_once').on(t.baseId, t.year, t.kind, t.stage)],
+);
+
+/** Raw bytes, as recognition stores its attachments: in the database, so a backup holds them. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (v) => v,
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/**
+ * Files uploaded to a plan or summary (a14.s1 "附件"). Same storage as recognition's attachments
+ * (content sniffed, SM3 digest, bytes in PostgreSQL); the report's `attachmentIds` says which of
+ * them the report includes, so an upload never races the form's optimistic version.
+ */
+export const annualReportAttachments = pgTable(
+  'annual_report_attachments',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    reportId: uuid().notNull().references(() => annualReports.id),
+    ownerOrgId: uuid().notNull().references(() => organizations.id),
+    filename: text().notNull(),
+    declaredName: text(),
+    mime: text().notNull(),
+    size: integer().notNull(),
+    sm3: text().notNull(),
+    content: bytea().notNull(),
+    uploadedBy: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('annual_report_attachments_report_idx').on(t.reportId)],
 );

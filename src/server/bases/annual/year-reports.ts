@@ -34,7 +34,7 @@ export async function yearReports(db: Db, actor: Actor, year: number, q: { page:
     : q.flag === 'late' ? sql`(coalesce(${plan.late}, false) or coalesce(${summary.late}, false) or ${planMissing} or ${summaryMissing})` : undefined;
   const where = and(baseScope(actor, 'read', 'annual_report'), expectedFor(year), flagged);
   const from = () => db.select({
-    baseId: bases.id, code: bases.code, nameZh: bases.nameZh, recommenderNameZh: recommender.nameZh,
+    baseId: bases.id, code: bases.code, nameZh: bases.nameZh, nameEn: bases.nameEn, recommenderNameZh: recommender.nameZh, recommenderNameEn: recommender.nameEn,
     planId: plan.id, planStatus: plan.status, planLate: plan.late, planMissing,
     summaryId: summary.id, summaryStatus: summary.status, summaryLate: summary.late, summaryMissing,
   }).from(bases)
@@ -46,7 +46,7 @@ export async function yearReports(db: Db, actor: Actor, year: number, q: { page:
     .leftJoin(plan, and(eq(plan.baseId, bases.id), eq(plan.year, year), eq(plan.kind, 'plan')))
     .leftJoin(summary, and(eq(summary.baseId, bases.id), eq(summary.year, year), eq(summary.kind, 'summary'))).where(where);
   const items = rows.map((r) => ({
-    baseId: r.baseId, code: r.code, nameZh: r.nameZh, recommenderNameZh: r.recommenderNameZh,
+    baseId: r.baseId, code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, recommenderNameZh: r.recommenderNameZh, recommenderNameEn: r.recommenderNameEn,
     plan: { id: r.planId, status: r.planStatus, late: !!r.planLate || !!r.planMissing, missing: !!r.planMissing, due: planDue },
     summary: { id: r.summaryId, status: r.summaryStatus, late: !!r.summaryLate || !!r.summaryMissing, missing: !!r.summaryMissing, due: summaryDue },
   }));

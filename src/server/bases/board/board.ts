@@ -69,6 +69,6 @@ export async function board(db: Db, actor: Actor, year: number): Promise<Board> 
     const n = (g: string) => byYear.find((x) => x.year === y && x.grade === g)?.n ?? 0;
     return { year: y, excellent: n('excellent'), good: n('good'), pass: n('pass'), fail: n('fail'), not_eligible: n('not_eligible') };
   });
-  const atRisk = (await failedRuns(db, actor, year, 1)).map((x) => ({ baseId: x.baseId, code: x.code, nameZh: x.nameZh, status: x.status, failedRun: x.reading.run.length, run: x.reading.run }));
+  const atRisk = (await failedRuns(db, actor, year, 1)).map((x) => ({ baseId: x.baseId, code: x.code, nameZh: x.nameZh, nameEn: x.nameEn, status: x.status, failedRun: x.reading.run.length, run: x.reading.run }));
   return { year, scope, byStatus, byType, reporting, distribution, atRisk, trends };
 }

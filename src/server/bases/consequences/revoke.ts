@@ -10,6 +10,7 @@ import { notifyOrgs } from '../notify.js';
 import { refused } from '../refusal.js';
 import { baseInScope } from '../scope.js';
 import { baseEvents, bases } from '../tables.js';
+import { endMembershipOnRevocation } from '../../alliance/memberships.js';
 
 export async function recordViolation(db: Db, actor: Actor, who: AuditActor, baseId: string, v: { on: string; serious: boolean; description: string; documentNumber?: string | undefined }) {
   const base = await baseInScope(db, actor, baseId, 'decide');
@@ -35,6 +36,7 @@ export async function revokeBase(db: Db, actor: Actor, who: AuditActor, baseId: 
     }).where(and(eq(bases.id, baseId), eq(bases.status, 'notified'))).returning({ id: bases.id });
     if (!changed) throw new AppError('conflict');
     await tx.insert(baseEvents).values({ baseId, kind: 'revoked', on: input.on, clauses: ['a13.s4'], documentNumber: input.documentNumber, note: input.note ?? verdict.verdict.because.zh, actorUserId: who.userId });
+    await endMembershipOnRevocation(tx, who, baseId, input.on); // a18.s1: a revoked base leaves the alliance
     await recordAudit(tx, who, { action: 'base.revoke', entityType: 'base', entityId: baseId, scopeOrgId: base.recommenderId, before: { status: 'notified' }, after: { status: 'revoked', documentNumber: input.documentNumber, clause: 'a13.s4', verdict: verdict.verdict } });
   });
   await notifyOrgs(db, [base.hostOrgId, base.recommenderId], 'base_revoked', { baseName: base.nameZh, documentNumber: input.documentNumber, because: verdict.verdict.because, clause: 'a13.s4' }, `/bases/${baseId}`);

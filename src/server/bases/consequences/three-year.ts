@@ -10,7 +10,7 @@ import { bases } from '../tables.js';
 import { readFailedYears, roundYears } from './reading.js';
 
 export async function failedRuns(db: Db, actor: Actor, throughYear: number, minRun = 1) {
-  const list = await db.select({ id: bases.id, code: bases.code, nameZh: bases.nameZh, status: bases.status, recognizedOn: bases.recognizedOn, programmeKey: bases.programmeKey })
+  const list = await db.select({ id: bases.id, code: bases.code, nameZh: bases.nameZh, nameEn: bases.nameEn, status: bases.status, recognizedOn: bases.recognizedOn, programmeKey: bases.programmeKey })
     .from(bases).where(and(baseScope(actor, 'read'), ne(bases.status, 'revoked'))).orderBy(asc(bases.code));
   if (!list.length) return [];
   const rounds = await roundYears(db);
@@ -19,7 +19,7 @@ export async function failedRuns(db: Db, actor: Actor, throughYear: number, minR
   const byBase = new Map<string, { year: number; grade: string }[]>();
   for (const r of results) byBase.set(r.baseId, [...(byBase.get(r.baseId) ?? []), r]);
   return list
-    .map((b) => ({ baseId: b.id, code: b.code, nameZh: b.nameZh, status: b.status, reading: readFailedYears(programmeOf(b.programmeKey), b.recognizedOn, rounds, byBase.get(b.id) ?? [], throughYear) }))
+    .map((b) => ({ baseId: b.id, code: b.code, nameZh: b.nameZh, nameEn: b.nameEn, status: b.status, reading: readFailedYears(programmeOf(b.programmeKey), b.recognizedOn, rounds, byBase.get(b.id) ?? [], throughYear) }))
     .filter((r) => r.reading.triggered || r.reading.run.length >= minRun);
 }
 

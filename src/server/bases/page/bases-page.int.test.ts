@@ -59,7 +59,12 @@ describeEachDb('the base page and list', (getDb) => {
     expect(b.foreignPartners.length).toBeGreaterThan(0);
     expect(b.foreignPlaques.length).toBe(1);
     expect(b.documents[0]).toMatchObject({ kind: 'recognition' });
-    expect(b.timeline.map((e: { kind: string }) => e.kind)).toEqual(['recognized', 'foreign_plaque']);
+    expect(b.timeline.filter((e: { report?: unknown }) => !e.report).map((e: { kind: string }) => e.kind)).toEqual(['recognized', 'foreign_plaque']);
+    // a14.s1: the steps of its plans and summaries are on the timeline too, linked to the report.
+    const reportSteps = b.timeline.filter((e: { report?: unknown }) => e.report);
+    expect(reportSteps.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['report_submitted', 'report_signed']));
+    expect(reportSteps[0]).toMatchObject({ clauses: ['a14.s1'], report: { year: 2025, kind: 'summary' } });
+    expect(b.timeline.map((e: { on: string }) => e.on)).toEqual([...b.timeline.map((e: { on: string }) => e.on)].sort());
     expect(b.assessments.map((a: { year: number }) => a.year)).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2023, 2024]);
     expect(b.projects.length).toBeGreaterThan(0);
     expect(b.failedYears).toMatchObject({ clause: 'a13.s3', triggered: false });
@@ -72,7 +77,7 @@ describeEachDb('the base page and list', (getDb) => {
     expect(b.status).toBe('notified');
     expect(b.statusChangedOn).toBe('2024-06-12');
     expect(b.documents.map((d: { kind: string }) => d.kind)).toEqual(['recognition', 'notice']);
-    expect(b.timeline.at(-1)).toMatchObject({ kind: 'notified', clauses: ['a13.s3'], documentNumber: '国科外函〔2024〕38号' });
+    expect(b.timeline.filter((e: { report?: unknown }) => !e.report).at(-1)).toMatchObject({ kind: 'notified', clauses: ['a13.s3'], documentNumber: '国科外函〔2024〕38号' });
     expect(b.failedYears.run).toEqual([2020, 2021, 2023]);
     expect(b.failedYears.triggered).toBe(true);
   });

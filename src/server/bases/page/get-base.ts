@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/authz/actor.js';
 import { AppError } from '../../platform/http/errors.js';
 import { organizations } from '../../organizations/tables.js';
 import { assessmentResults } from '../assessment/tables.js';
+import { reportTimeline } from './report-timeline.js';
 import { readFailedYears, roundYears } from '../consequences/reading.js';
 import { projectsOfBase } from '../projects/list-projects.js';
 import { programmeOf } from '../programme.js';
@@ -22,7 +23,7 @@ const a12s1 = clause('a12.s1');
 /** The base page. Out of scope and nonexistent are the same 404. */
 export async function getBase(db: Db, actor: Actor, id: string, today: string): Promise<BaseDetail> {
   const [row] = await db.select({
-    ...baseListColumns, programmeKey: bases.programmeKey, hostKind: host.kind, affiliationNameZh: affiliation.nameZh,
+    ...baseListColumns, programmeKey: bases.programmeKey, hostKind: host.kind, affiliationNameZh: affiliation.nameZh, affiliationNameEn: affiliation.nameEn,
     foreignPartners: bases.foreignPartners, foreignPlaques: bases.foreignPlaques, documents: bases.documents,
     operatingModel: bases.operatingModel, version: bases.version,
   }).from(bases)
@@ -40,15 +41,17 @@ export async function getBase(db: Db, actor: Actor, id: string, today: string): 
     roundYears(db),
     projectsOfBase(db, id),
   ]);
+  const reportEvents = await reportTimeline(db, id);
   const assessments = results.map((r) => ({ ...r, grade: r.grade as GradeId }));
   const type = findType(programme, row.typeId);
   return {
     ...row,
     typeName: type?.name ?? { zh: row.typeId, en: row.typeId },
-    host: { id: row.hostOrgId, nameZh: row.hostNameZh, nameEn: row.hostNameEn, kind: row.hostKind, affiliationNameZh: row.affiliationNameZh },
+    host: { id: row.hostOrgId, nameZh: row.hostNameZh, nameEn: row.hostNameEn, kind: row.hostKind, affiliationNameZh: row.affiliationNameZh, affiliationNameEn: row.affiliationNameEn },
     affiliationRule: { clause: 'a12.s1', text: { zh: a12s1.text_zh, en: a12s1.gloss_en } },
     foreignPartners: row.foreignPartners as BaseDetail['foreignPartners'],
-    timeline,
+    // Recorded events and the a14.s1 report steps, in date order (same-day: recorded first).
+    timeline: [...timeline, ...reportEvents].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0)),
     assessments,
     lastResult: assessments.at(-1) ?? null,
     failedYears: readFailedYears(programme, row.recognizedOn, rounds, results, Number(today.slice(0, 4))),

@@ -32,7 +32,7 @@ function filters(q: BaseListQuery): SQL[] {
 export const baseListColumns = {
   id: bases.id, code: bases.code, nameZh: bases.nameZh, nameEn: bases.nameEn, typeId: bases.typeId, status: bases.status,
   statusChangedOn: bases.statusChangedOn, hostOrgId: bases.hostOrgId, hostNameZh: host.nameZh, hostNameEn: host.nameEn,
-  recommenderId: bases.recommenderId, recommenderNameZh: recommender.nameZh, regionCode: bases.regionCode, fields: bases.fields,
+  recommenderId: bases.recommenderId, recommenderNameZh: recommender.nameZh, recommenderNameEn: recommender.nameEn, regionCode: bases.regionCode, fields: bases.fields,
   recognizedOn: bases.recognizedOn,
 };
 

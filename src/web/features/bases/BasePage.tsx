@@ -1,5 +1,5 @@
 import { useState, type HTMLAttributes } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert, App, Button, Card, Col, DatePicker, Descriptions, Empty, Flex, Form, Input, Modal, Row, Space, Switch, Table, Tabs, Tag, Timeline, Typography,
@@ -201,14 +201,14 @@ function Overview({ base }: { base: BaseDetail }) {
                     </div>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {t('bases.page.affiliation')}
-                      {base.host.affiliationNameZh ?? t('bases.page.noAffiliation')}
+                      {(lang === 'en' ? base.host.affiliationNameEn || base.host.affiliationNameZh : base.host.affiliationNameZh) ?? t('bases.page.noAffiliation')}
                       {' — '}
                       {t('bases.page.affiliationUnchanged')} <ClauseTag clause={base.affiliationRule.clause} />
                     </Typography.Text>
                   </div>
                 ),
               },
-              { key: 'recommender', label: t('bases.list.recommender'), children: base.recommenderNameZh ?? '—' },
+              { key: 'recommender', label: t('bases.list.recommender'), children: (lang === 'en' ? base.recommenderNameEn || base.recommenderNameZh : base.recommenderNameZh) ?? '—' },
               { key: 'region', label: t('bases.list.region'), children: regionLabel(base.regionCode, lang) || '—' },
               {
                 key: 'fields',
@@ -349,7 +349,7 @@ function OperatingModel({ base }: { base: BaseDetail }) {
   );
 }
 
-const eventColor: Record<string, string> = { recognized: 'green', notified: 'orange', revoked: 'red', violation: 'red', foreign_plaque: 'blue' };
+const eventColor: Record<string, string> = { recognized: 'green', notified: 'orange', revoked: 'red', violation: 'red', foreign_plaque: 'blue', report_submitted: 'blue', report_signed: 'blue', report_received: 'green', report_returned: 'orange' };
 
 type TimelineItem = { sort: string; key: string; title: string; color: string; content: React.ReactNode };
 
@@ -381,7 +381,16 @@ function BaseTimeline({ base }: { base: BaseDetail }) {
           content: (
             <div data-event-kind={e.kind}>
               <Space wrap size={6}>
-                <Typography.Text strong>{t(`bases.event.${e.kind}`, { defaultValue: e.kind })}</Typography.Text>
+                {e.report ? (
+                  <Link to={`/bases/${base.id}/reports/${e.report.id}`}>
+                    <Typography.Text strong>
+                      {t(`bases.event.${e.kind}`, { what: t(e.report.kind === 'plan' ? 'bases.event.planOf' : 'bases.event.summaryOf', { year: e.report.year }), defaultValue: e.kind })}
+                    </Typography.Text>
+                  </Link>
+                ) : (
+                  <Typography.Text strong>{t(`bases.event.${e.kind}`, { defaultValue: e.kind })}</Typography.Text>
+                )}
+                {e.report?.late && <Tag color="red">{t('bases.reports.late')}</Tag>}
                 {e.clauses.map((c) => (
                   <ClauseTag key={c} clause={c} />
                 ))}
@@ -392,7 +401,11 @@ function BaseTimeline({ base }: { base: BaseDetail }) {
                   {e.documentNumber}
                 </div>
               )}
-              {e.note && <div style={{ color: '#595959' }}>{e.note}</div>}
+              {e.note && (
+                <div style={{ color: '#595959', whiteSpace: 'pre-wrap' }}>
+                  {e.kind === 'report_signed' ? t('bases.event.signedBy', { name: e.note }) : e.kind === 'report_returned' ? t('bases.event.returnReason', { reason: e.note }) : e.note}
+                </div>
+              )}
             </div>
           ),
   }));

@@ -105,7 +105,7 @@ export default function BasesListPage() {
     },
     { title: t('bases.list.type'), dataIndex: 'typeId', width: 190, render: (v: string) => <TypeTag typeId={v} /> },
     { title: t('bases.list.host'), key: 'host', width: 220, render: (_, r) => (lang === 'en' ? r.hostNameEn || r.hostNameZh : r.hostNameZh) },
-    { title: t('bases.list.recommender'), dataIndex: 'recommenderNameZh', width: 180, render: (v: string | null) => v ?? '—' },
+    { title: t('bases.list.recommender'), dataIndex: 'recommenderNameZh', width: 180, render: (v: string | null, r) => (lang === 'en' ? r.recommenderNameEn || v : v) ?? '—' },
     { title: t('bases.list.region'), dataIndex: 'regionCode', width: 110, render: (v: string | null) => regionLabel(v, lang) || '—' },
     { title: t('bases.list.fields'), dataIndex: 'fields', width: 200, render: (v: string[]) => <FieldTags fields={v} /> },
     { title: t('bases.list.recognizedOn'), dataIndex: 'recognizedOn', width: 110, render: (v: string) => formatDate(v) },

@@ -246,7 +246,7 @@ function Board({ data }: { data: BoardData }) {
           onRow={(r) => ({ 'data-base-id': r.baseId, 'data-failed-run': r.failedRun }) as HTMLAttributes<HTMLElement>}
           columns={[
             { title: t('bases.list.code'), dataIndex: 'code', width: 160, render: (v: string) => <span style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{v}</span> },
-            { title: t('bases.list.name'), dataIndex: 'nameZh', render: (v: string, r) => <Link to={`/bases/${r.baseId}`}>{v}</Link> },
+            { title: t('bases.list.name'), dataIndex: 'nameZh', render: (v: string, r) => <Link to={`/bases/${r.baseId}`}>{lang === 'en' ? r.nameEn || v : v}</Link> },
             { title: t('bases.list.status'), dataIndex: 'status', width: 110, render: (s: string) => <StatusTag status={s} /> },
             {
               title: t('bases.board.failedRun'),

@@ -18,6 +18,8 @@ import { formatDateTime } from '../../shared/format';
 import { useFormDraft } from '../../shared/useFormDraft';
 import { ReportStatusTag, useLang } from './common';
 import { cell, countryName, wan, type Report, type ReportContent, type ReportPrefill } from './model';
+import { AttachmentLink, AttachmentUpload } from '../recognition/parts';
+import { AllianceAttendance } from '../alliance/AllianceAttendance';
 
 type FormValues = ReportContent & { narrative: string };
 
@@ -30,7 +32,7 @@ const READONLY_CSS = `
 [data-testid="report-form"] .ant-checkbox-wrapper-disabled { color: rgba(0, 0, 0, 0.88); cursor: default; }
 `;
 
-const SECTIONS = ['goals', 'projects', 'partners', 'talent', 'trainings', 'papers', 'patents', 'standards', 'transfer', 'funding', 'difficulties', 'narrative'] as const;
+const SECTIONS = ['goals', 'projects', 'partners', 'talent', 'trainings', 'papers', 'patents', 'standards', 'transfer', 'funding', 'difficulties', 'narrative', 'attachments'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Which of the flow's steps a report is at (for the Steps bar). */
@@ -64,6 +66,8 @@ function ReportView({ report, baseId, onReload }: { report: Report; baseId: stri
   const initial: FormValues = useMemo(() => ({ ...report.content, narrative: report.narrative }), [report]);
   const draft = useFormDraft<FormValues>(form, { formKey: `annual-report:${report.id}`, userKey: me.id, server: true, disabled: !editable });
   const [savedAt, setSavedAt] = useState<string | null>(null);
+  // The files the report includes: uploaded at once, saved into the report with the form.
+  const [files, setFiles] = useState<Report['attachments']>(report.attachments ?? []);
 
   const prefill = useQuery({
     queryKey: ['bases', 'prefill', baseId, report.year, report.kind],
@@ -80,7 +84,7 @@ function ReportView({ report, baseId, onReload }: { report: Report; baseId: stri
     mutationFn: () => {
       const v = form.getFieldsValue(true) as FormValues;
       const { narrative, ...content } = v;
-      return put<Report>(`/api/reports/${report.id}`, { version: report.version, content, narrative: narrative ?? '', attachmentIds: report.attachmentIds });
+      return put<Report>(`/api/reports/${report.id}`, { version: report.version, content, narrative: narrative ?? '', attachmentIds: files.map((f) => f.id) });
     },
   });
   const act = useMutation({
@@ -153,7 +157,7 @@ function ReportView({ report, baseId, onReload }: { report: Report; baseId: stri
         clause={<ClauseTag clause="a14.s1" />}
         description={
           <span>
-            {report.baseNameZh} · {t('bases.report.due', { due: formatDateTime(report.due, lang) })}
+            {lang === 'en' ? report.baseNameEn || report.baseNameZh : report.baseNameZh} · {t('bases.report.due', { due: formatDateTime(report.due, lang) })}
           </span>
         }
         extra={
@@ -263,6 +267,16 @@ function ReportView({ report, baseId, onReload }: { report: Report; baseId: stri
           >
             <ReportSections report={report} summary={summary} editable={editable} />
           </Form>
+          <AttachmentsCard
+            n={SECTIONS.filter((x) => x !== 'attachments' && (summary || !['talent', 'trainings', 'papers', 'patents', 'standards', 'transfer'].includes(x))).length + 1}
+            reportId={report.id}
+            files={files}
+            editable={editable}
+            onChange={(next) => {
+              setFiles(next);
+              setSavedAt(null);
+            }}
+          />
 
           {conflict && (
             <Alert
@@ -551,6 +565,7 @@ function ReportSections({ report, summary, editable }: { report: Report; summary
                 <Computed label={t('bases.report.infoServices')} value={c.trainings.infoServices} />
               </Col>
             </Row>
+            {c.alliance && <AllianceAttendance a={c.alliance} />}
           </SectionCard>
           <SectionCard id="papers" n={next()} title={t('bases.report.sections.papers')}>
             {pair('papers', 'total', 'international')}
@@ -688,6 +703,29 @@ function ReviewPanel({ busy, onAct }: { busy: boolean; onAct(body: Record<string
         <Input.TextArea rows={5} maxLength={4000} showCount value={reason} onChange={(e) => setReason(e.target.value)} data-testid={testIds.reportReturnReasonInput} />
       </Modal>
     </Card>
+  );
+}
+
+/** 附件 (a14.s1): uploaded through the attachment storage; included when the draft is saved or submitted. */
+function AttachmentsCard({ n, reportId, files, editable, onChange }: { n: number; reportId: string; files: Report['attachments']; editable: boolean; onChange(next: Report['attachments']): void }) {
+  const { t } = useTranslation();
+  return (
+    <SectionCard id="attachments" n={n} title={t('bases.report.sections.attachments')} clause="a14.s1" hint={editable ? t('bases.report.attachmentsHint') : undefined}>
+      <Space orientation="vertical" style={{ width: '100%' }} data-testid={testIds.reportAttachments}>
+        {files.map((f) => (
+          <Flex key={f.id} gap={8} align="center">
+            <AttachmentLink id={f.id} name={f.filename} size={f.size} href={`/api/report-attachments/${f.id}`} />
+            {editable && (
+              <Button type="text" danger size="small" icon={<DeleteOutlined />} aria-label={t('bases.report.attachmentRemove')} onClick={() => onChange(files.filter((x) => x.id !== f.id))} />
+            )}
+          </Flex>
+        ))}
+        {!files.length && !editable && <Typography.Text type="secondary">{t('bases.report.attachmentsNone')}</Typography.Text>}
+        {editable && (
+          <AttachmentUpload applicationId="" uploadUrl={`/api/reports/${reportId}/attachments`} testId={testIds.reportUpload} onUploaded={(m) => onChange([...files, m])} />
+        )}
+      </Space>
+    </SectionCard>
   );
 }
 

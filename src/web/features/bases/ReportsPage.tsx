@@ -14,7 +14,7 @@ import { ErrorAlert } from '../../shared/ErrorAlert';
 import { ClauseTag } from '../../shared/ClauseTag';
 import { errorText } from '../../shared/errors';
 import { formatDate } from '../../shared/format';
-import { ReportStatusTag } from './common';
+import { ReportStatusTag, useLang } from './common';
 import { cell, isMinistry, thisYear, type ReportingYear, type YearReportRow } from './model';
 
 type Cell = YearReportRow['plan'];
@@ -25,6 +25,7 @@ type Cell = YearReportRow['plan'];
  */
 export default function ReportsPage() {
   const { t } = useTranslation();
+  const lang = useLang();
   const me = useMe();
   const ministry = isMinistry(me);
   const reviewer = !ministry && cell(me, 'annual_report', 'decide') !== null;
@@ -79,8 +80,8 @@ export default function ReportsPage() {
 
   const columns: ColumnsType<YearReportRow> = [
     { title: t('bases.list.code'), dataIndex: 'code', width: 170, render: (v: string) => <span style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{v}</span> },
-    { title: t('bases.list.name'), dataIndex: 'nameZh', width: 280, render: (v: string, r) => <Link to={`/bases/${r.baseId}`}>{v}</Link> },
-    { title: t('bases.list.recommender'), dataIndex: 'recommenderNameZh', width: 180, render: (v: string | null) => v ?? '—' },
+    { title: t('bases.list.name'), dataIndex: 'nameZh', width: 280, render: (v: string, r) => <Link to={`/bases/${r.baseId}`}>{lang === 'en' ? r.nameEn || v : v}</Link> },
+    { title: t('bases.list.recommender'), dataIndex: 'recommenderNameZh', width: 180, render: (v: string | null, r) => (lang === 'en' ? r.recommenderNameEn || v : v) ?? '—' },
     { title: <span>{t('bases.reportKind.plan')} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{ry ? t('bases.reports.dueShort', { date: formatDate(ry.planDue) }) : ''}</Typography.Text></span>, key: 'plan', render: (_, r) => reportCell(r, 'plan') },
     { title: <span>{t('bases.reportKind.summary')} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{ry ? t('bases.reports.dueShort', { date: formatDate(ry.summaryDue) }) : ''}</Typography.Text></span>, key: 'summary', render: (_, r) => reportCell(r, 'summary') },
   ];
@@ -193,17 +194,17 @@ function OpenYearButton() {
       <Button type="primary" icon={<CalendarOutlined />} onClick={() => setOpen(true)} data-testid={testIds.reportsOpenYear}>
         {t('bases.reports.openYear')}
       </Button>
-      <Modal open={open} title={t('bases.reports.openYear')} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={m.isPending} okText={t('common.confirm')} destroyOnHidden>
+      <Modal open={open} title={t('bases.reports.openYear')} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={m.isPending} okText={t('common.confirm')} okButtonProps={{ 'data-testid': testIds.reportsOpenYearField('submit') } as never} destroyOnHidden>
         {m.error && <ErrorAlert error={m.error} />}
         <Form form={form} layout="vertical" initialValues={{ year: thisYear() + 1 }} onFinish={(v) => m.mutate(v)}>
           <Form.Item name="year" label={t('bases.reports.year')} rules={[{ required: true }]}>
-            <InputNumber min={2000} max={2100} />
+            <InputNumber min={2000} max={2100} data-testid={testIds.reportsOpenYearField('year')} />
           </Form.Item>
           <Form.Item name="planDue" label={t('bases.reports.planDue')} rules={[{ required: true, message: t('bases.form.required') }]}>
-            <DatePicker style={{ width: '100%' }} />
+            <DatePicker style={{ width: '100%' }} data-testid={testIds.reportsOpenYearField('planDue')} />
           </Form.Item>
           <Form.Item name="summaryDue" label={t('bases.reports.summaryDue')} extra={t('bases.reports.summaryDueHint')}>
-            <DatePicker style={{ width: '100%' }} />
+            <DatePicker style={{ width: '100%' }} data-testid={testIds.reportsOpenYearField('summaryDue')} />
           </Form.Item>
           <Form.Item name="note" label={t('bases.form.note')}>
             <Input.TextArea rows={3} maxLength={1000} />

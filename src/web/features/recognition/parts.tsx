@@ -207,9 +207,9 @@ export function History({ events, attachments }: { events: AppEvent[]; attachmen
   );
 }
 
-export function AttachmentLink({ id, name, size }: { id: string; name: string; size?: number }) {
+export function AttachmentLink({ id, name, size, href }: { id: string; name: string; size?: number; href?: string }) {
   return (
-    <a href={`/api/recognition/attachments/${id}`} data-testid={testIds.recAttachment(id)}>
+    <a href={href ?? `/api/recognition/attachments/${id}`} data-testid={testIds.recAttachment(id)}>
       <PaperClipOutlined /> {name}
       {size !== undefined && <Typography.Text type="secondary"> ({humanSize(size)})</Typography.Text>}
     </a>
@@ -221,7 +221,7 @@ export function AttachmentLink({ id, name, size }: { id: string; name: string; s
  * size are checked here first so the user learns at once; the server checks the content again and
  * its refusal is shown on the file.
  */
-export function AttachmentUpload(props: { applicationId: string; disabled?: boolean; onUploaded(meta: AttachmentMeta): void; testId: string }) {
+export function AttachmentUpload(props: { applicationId: string; disabled?: boolean; onUploaded(meta: AttachmentMeta): void; testId: string; /** Another owner's upload endpoint (annual reports use the same storage rules). */ uploadUrl?: string }) {
   const { t } = useTranslation();
   const me = useMe();
   const { message } = App.useApp();
@@ -257,7 +257,7 @@ export function AttachmentUpload(props: { applicationId: string; disabled?: bool
         const body = new FormData();
         body.append('file', f, f.name);
         try {
-          const res = await fetch(`/api/recognition/applications/${props.applicationId}/attachments`, {
+          const res = await fetch(props.uploadUrl ?? `/api/recognition/applications/${props.applicationId}/attachments`, {
             method: 'POST',
             body,
             credentials: 'same-origin',
