@@ -1,6 +1,7 @@
 // Expert review and assessment (a5.p2–a8.p2 组织专家评审、考核): the expert pool, conflicts,
 // review rounds with their proposal, scoring, panels and assessments. Shared by server and web.
 import { z } from 'zod';
+import { ZBaseTypeId } from './bases.js';
 
 const ZText = z.object({ zh: z.string(), en: z.string() });
 const ZInstant = z.iso.datetime({ offset: true });
@@ -155,6 +156,13 @@ export const ZRoundCreate = z.object({
   params: ZRoundParams,
 });
 export const ZRoundParamsPatch = z.object({ params: ZRoundParams, version: z.number().int() });
+/** An annual assessment round (a10.i4): the summaries of `year` of bases of `typeId`. */
+export const ZAssessmentRoundCreate = z.object({
+  year: z.number().int().min(2000).max(2100),
+  typeId: ZBaseTypeId,
+  title: z.string().trim().max(200).optional(),
+  params: ZRoundParams,
+});
 
 export const ZCriterion = z.object({
   clause: z.string(),
@@ -186,8 +194,9 @@ export const ZPendingReplacement = z.object({
 });
 export const ZRound = z.object({
   id: z.uuid(),
+  /** recognition | assessment (subjects: annual summaries; no call). */
   kind: z.string(),
-  callId: z.uuid(),
+  callId: z.uuid().nullable(),
   typeId: z.string(),
   year: z.number().int(),
   title: z.string(),
@@ -282,7 +291,9 @@ export const ZPanelInput = z.object({
 });
 export const ZPanel = z.object({
   id: z.uuid(), roundId: z.uuid(), applicationId: z.uuid(), opinion: z.string(), recommendation: ZRecommendation,
-  votes: ZPanelInput.shape.votes, score: z.number().nullable(), resultId: z.uuid(), concludedAt: ZInstant,
+  votes: ZPanelInput.shape.votes, score: z.number().nullable(),
+  /** The recognition result row; null for an assessment round (its scores go to the base's assessment). */
+  resultId: z.uuid().nullable(), concludedAt: ZInstant,
 });
 
 export const ZAssessmentInput = z.object({

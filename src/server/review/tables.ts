@@ -97,7 +97,8 @@ export const declaredConflicts = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     expertUserId: uuid().notNull().references(() => users.id, { onDelete: 'cascade' }),
-    applicationId: uuid().notNull().references(() => applications.id),
+    /** The subject (application or annual summary), as in review_assignments. */
+    applicationId: uuid().notNull(),
     reason: text().notNull(),
     declaredBy: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -112,9 +113,12 @@ export const declaredConflicts = pgTable(
  */
 export const reviewRounds = pgTable('review_rounds', {
   id: uuid().primaryKey().defaultRandom(),
-  /** recognition (认定评审); annual assessment rounds are a later addition. */
+  /**
+   * recognition (认定评审: subjects are the applications of a call) | assessment (年度考核: subjects
+   * are the bases' annual summaries of `year`, see subjects/assessment.ts; no call).
+   */
   kind: text().notNull(),
-  callId: uuid().notNull().references(() => calls.id),
+  callId: uuid().references(() => calls.id),
   typeId: text().notNull(),
   year: integer().notNull(),
   title: text().notNull(),
@@ -140,7 +144,8 @@ export const reviewAssignments = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     roundId: uuid().notNull().references(() => reviewRounds.id),
-    applicationId: uuid().notNull().references(() => applications.id),
+    /** The subject: an application (recognition round) or an annual summary (assessment round); no FK for that reason. */
+    applicationId: uuid().notNull(),
     expertUserId: uuid().notNull().references(() => users.id),
     /** random | optimized | manual | replacement */
     source: text().notNull(),
@@ -170,7 +175,8 @@ export const reviewPanels = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     roundId: uuid().notNull().references(() => reviewRounds.id),
-    applicationId: uuid().notNull().references(() => applications.id),
+    /** The subject (application or annual summary), as in review_assignments. */
+    applicationId: uuid().notNull(),
     opinion: text().notNull(),
     /** recommend (推荐) | not_recommend (不推荐) */
     recommendation: text().notNull(),

@@ -44,10 +44,15 @@ export async function declareConflict(db: Db, actor: Actor, audit: AuditActor, e
   });
 }
 
-/** Idempotent: declaring the same conflict twice keeps the first record. */
-export async function insertDeclared(tx: Db, expertId: string, applicationId: string, reason: string, by: string) {
-  const [app] = await tx.select({ id: applications.id }).from(applications).where(eq(applications.id, applicationId));
-  if (!app) throw new AppError('not_found');
+/**
+ * Idempotent: declaring the same conflict twice keeps the first record. `subjectChecked`: the
+ * caller holds an assignment to the subject (an application or an annual summary), so it exists.
+ */
+export async function insertDeclared(tx: Db, expertId: string, applicationId: string, reason: string, by: string, opts: { subjectChecked?: boolean } = {}) {
+  if (!opts.subjectChecked) {
+    const [app] = await tx.select({ id: applications.id }).from(applications).where(eq(applications.id, applicationId));
+    if (!app) throw new AppError('not_found');
+  }
   await tx.insert(declaredConflicts).values({ expertUserId: expertId, applicationId, reason, declaredBy: by }).onConflictDoNothing();
   const [row] = await tx.select().from(declaredConflicts).where(and(eq(declaredConflicts.expertUserId, expertId), eq(declaredConflicts.applicationId, applicationId)));
   return row!;

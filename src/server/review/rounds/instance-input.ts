@@ -8,6 +8,7 @@ import type { Db } from '../../platform/db/client.js';
 import { organizations } from '../../organizations/tables.js';
 import { provinceOf } from '../../organizations/registry/regions.js';
 import { applications } from '../../recognition/tables.js';
+import { assessmentSubjects } from '../../bases/assessment/review-adapter.js';
 import { users } from '../../accounts/tables.js';
 import type { Application, AssignmentInput, ConflictConfig, Expert, ExpertStatus } from '../assignment/index.js';
 import { declaredConflicts, expertRelations, namedPeople } from '../tables.js';
@@ -32,12 +33,27 @@ export interface RoundInput {
   names: Map<string, string>;
 }
 
-export async function roundInput(db: Db, applicationIds: string[], params: RoundParams, seed: string, conflictConfig: ConflictConfig): Promise<RoundInput> {
-  const apps = applicationIds.length ? await db.select().from(applications).where(inArray(applications.id, applicationIds)) : [];
+/**
+ * An assessment round's subjects are annual summaries (bases/assessment/review-adapter.ts): the
+ * institution rule reads the base's host institution and its parents, the recommending-department
+ * rule the base's recommending department; nobody is named in a summary.
+ */
+async function summarySubjects(db: Db, ids: string[], chain: (id: string) => string[]): Promise<Application[]> {
+  const order = new Map(ids.map((id, i) => [id, i]));
+  const subjects = (await assessmentSubjects(db, ids)).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  return subjects.map((s) => ({
+    id: s.id, fields: s.fields.map((field) => ({ field, weight: 1 })), keywords: [],
+    province: (s.regionCode ? provinceOf(s.regionCode) : null) ?? NO_PROVINCE, institutionIds: chain(s.hostOrgId),
+    recommendingOrgId: s.recommenderId ?? `none:${s.id}`, namedPeopleIds: [],
+  }));
+}
+
+export async function roundInput(db: Db, applicationIds: string[], params: RoundParams, seed: string, conflictConfig: ConflictConfig, kind = 'recognition'): Promise<RoundInput> {
+  const apps = applicationIds.length && kind !== 'assessment' ? await db.select().from(applications).where(inArray(applications.id, applicationIds)) : [];
   const chain = await parentsOf(db);
   const named = applicationIds.length ? await db.select().from(namedPeople).where(inArray(namedPeople.applicationId, applicationIds)) : [];
   const order = new Map(applicationIds.map((id, i) => [id, i]));
-  const engineApps: Application[] = apps.sort((a, b) => order.get(a.id)! - order.get(b.id)!).map((a) => {
+  const engineApps: Application[] = kind === 'assessment' ? await summarySubjects(db, applicationIds, chain) : apps.sort((a, b) => order.get(a.id)! - order.get(b.id)!).map((a) => {
     const partnerOrgs = a.foreignPartners.map((p) => p.orgId).filter((x): x is string => !!x);
     const institutions = [...new Set([a.applicantOrgId, a.filedByOrgId, ...partnerOrgs].flatMap(chain))];
     const province = a.provinceCode ?? (a.regionCode ? provinceOf(a.regionCode) : null) ?? NO_PROVINCE;

@@ -68,7 +68,7 @@ export function fromStored(s: StoredProposal, inst: Instance, params: Proposal['
 /** The instance of a round as of now: current pool, relations, declarations and rule configuration. */
 export async function currentInstance(db: Db, round: RoundRow, applicationIds: string[], seed: string) {
   const config = await conflictConfigFor(db, round.year);
-  const { input, names } = await roundInput(db, applicationIds, round.params, seed, config);
+  const { input, names } = await roundInput(db, applicationIds, round.params, seed, config, round.kind);
   return { inst: encode(input), names, config };
 }
 

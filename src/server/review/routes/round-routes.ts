@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  ZAdjustInput, ZAggregate, ZAssessment, ZAssessmentInput, ZExplanation, ZPanel, ZPanelInput, ZRound, ZRoundCreate, ZRoundParamsPatch, ZVersion, ZViolation,
+  ZAdjustInput, ZAggregate, ZAssessmentRoundCreate, ZAssessment, ZAssessmentInput, ZExplanation, ZPanel, ZPanelInput, ZRound, ZRoundCreate, ZRoundParamsPatch, ZVersion, ZViolation,
 } from '../../../contracts/review.js';
 import type { Api, AppContext } from '../../platform/http/context.js';
 import { auditActor, requireActor } from '../../platform/http/context.js';
@@ -9,6 +9,7 @@ import { scopeFor } from '../../platform/authz/policy.js';
 import { desc } from 'drizzle-orm';
 import { reviewRounds } from '../tables.js';
 import { createRound, patchRoundParams } from '../rounds/create-round.js';
+import { createAssessmentRound } from '../rounds/create-assessment-round.js';
 import { proposeRound } from '../rounds/propose-round.js';
 import { adjustRound, applyRound } from '../rounds/adjust-round.js';
 import { explainRound } from '../rounds/explain-round.js';
@@ -30,6 +31,8 @@ export function roundRoutes(app: Api, ctx: AppContext) {
   });
   app.post('/api/review/rounds', { schema: { tags, summary: 'Create a round for a call and type with its parameters; the scoring form comes from the type’s conditions', body: ZRoundCreate, response: { 201: ZRound } } }, async (req, reply) =>
     reply.status(201).send(await createRound(db, requireActor(req), auditActor(req), req.body)));
+  app.post('/api/review/assessment-rounds', { schema: { tags, summary: 'Create an annual assessment round (a10.i4): the year’s annual summaries of a base type; the form from the type’s expert-scored indicators', body: ZAssessmentRoundCreate, response: { 201: ZRound } } }, async (req, reply) =>
+    reply.status(201).send(await createAssessmentRound(db, requireActor(req), auditActor(req), req.body)));
   app.get('/api/review/rounds/:id', { schema: { tags, summary: 'One round with its proposal, feasibility advice and pending replacements', params: id, response: { 200: ZRound } } }, async (req) =>
     roundView(db, await roundOf(db, requireActor(req), req.params.id, 'read')));
   app.patch('/api/review/rounds/:id', { schema: { tags, summary: 'Change parameters (draft or proposed; the proposal is kept and re-checked on apply)', params: id, body: ZRoundParamsPatch, response: { 200: ZRound } } }, async (req) =>

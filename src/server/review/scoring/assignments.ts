@@ -9,30 +9,50 @@ import type { Action } from '../../platform/authz/policy.js';
 import { AppError } from '../../platform/http/errors.js';
 import { organizations } from '../../organizations/tables.js';
 import { applications } from '../../recognition/tables.js';
+import { assessmentSubjects } from '../../bases/assessment/review-adapter.js';
 import { reviewAssignments, reviewRounds } from '../tables.js';
 import { assignmentScope } from '../scope.js';
 
 export type AssignmentRow = typeof reviewAssignments.$inferSelect;
 type Mine = z.infer<typeof ZMyAssignment>;
 
-const mineQuery = (db: Db) => db.select({ a: reviewAssignments, round: { title: reviewRounds.title, status: reviewRounds.status, form: reviewRounds.form },
+const mineQuery = (db: Db) => db.select({ a: reviewAssignments, round: { title: reviewRounds.title, status: reviewRounds.status, form: reviewRounds.form, kind: reviewRounds.kind },
   app: { id: applications.id, title: applications.title, titleEn: applications.titleEn, typeId: applications.typeId, fields: applications.fields, sections: applications.sections },
   applicant: organizations.nameZh })
   .from(reviewAssignments)
   .innerJoin(reviewRounds, eq(reviewRounds.id, reviewAssignments.roundId))
-  .innerJoin(applications, eq(applications.id, reviewAssignments.applicationId))
-  .innerJoin(organizations, eq(organizations.id, applications.applicantOrgId));
+  // Left joins: an assessment round's subject is an annual summary, resolved in subjectsOf.
+  .leftJoin(applications, eq(applications.id, reviewAssignments.applicationId))
+  .leftJoin(organizations, eq(organizations.id, applications.applicantOrgId));
 type MineRow = Awaited<ReturnType<ReturnType<typeof mineQuery>['where']>>[number];
+interface Subject { id: string; title: string; titleEn: string; typeId: string; fields: string[]; applicant: string; sections: Record<string, { narrative?: string }> }
 
-const toMine = (r: MineRow): Mine => ({
+/** What the expert reviews: the application, or the base's annual summary (its narrative under the first criterion). */
+async function subjectsOf(db: Db, rows: MineRow[]): Promise<Map<string, Subject>> {
+  const out = new Map<string, Subject>();
+  for (const r of rows) {
+    if (r.app) out.set(r.a.id, { ...r.app, applicant: r.applicant ?? '', sections: r.app.sections as Subject['sections'] });
+  }
+  const summaries = await assessmentSubjects(db, [...new Set(rows.filter((r) => !r.app).map((r) => r.a.applicationId))]);
+  const byId = new Map(summaries.map((s) => [s.id, s]));
+  for (const r of rows) {
+    const s = byId.get(r.a.applicationId);
+    const first = r.round.form.criteria[0]?.clause;
+    if (s) out.set(r.a.id, { id: s.id, title: s.title, titleEn: s.titleEn, typeId: s.typeId, fields: s.fields, applicant: s.hostName, sections: first ? { [first]: { narrative: s.narrative } } : {} });
+  }
+  return out;
+}
+
+const toMine = (r: MineRow, s: Subject): Mine => ({
   id: r.a.id, roundId: r.a.roundId, roundTitle: r.round.title, roundStatus: r.round.status, status: r.a.status as Mine['status'],
-  application: { id: r.app.id, title: r.app.title, titleEn: r.app.titleEn, typeId: r.app.typeId, fields: r.app.fields, applicant: r.applicant },
+  application: { id: s.id, title: s.title, titleEn: s.titleEn, typeId: s.typeId, fields: s.fields, applicant: s.applicant },
   totalScore: r.a.totalScore, submittedAt: r.a.submittedAt?.toISOString() ?? null,
 });
 
 export async function myAssignments(db: Db, actor: Actor): Promise<Mine[]> {
   const rows = await mineQuery(db).where(and(eq(reviewAssignments.expertUserId, actor.userId), assignmentScope(actor, 'read'))).orderBy(desc(reviewAssignments.createdAt));
-  return rows.map(toMine);
+  const subjects = await subjectsOf(db, rows);
+  return rows.filter((r) => subjects.has(r.a.id)).map((r) => toMine(r, subjects.get(r.a.id)!));
 }
 
 /** One assignment in scope, or 404 (another expert's id included). */
@@ -46,12 +66,14 @@ export async function assignmentInScope(db: Db, actor: Actor, id: string, action
 export async function assignmentDetail(db: Db, actor: Actor, id: string): Promise<z.infer<typeof ZAssignmentDetail>> {
   await assignmentInScope(db, actor, id, 'read');
   const [r] = await mineQuery(db).where(eq(reviewAssignments.id, id));
+  const subject = (await subjectsOf(db, [r!])).get(id);
+  if (!subject) throw new AppError('not_found');
   const signed = r!.a.status === 'accepted' || r!.a.status === 'submitted';
   const sections = signed
-    ? Object.fromEntries(Object.entries(r!.app.sections).map(([k, v]) => [k, v.narrative !== undefined ? { narrative: v.narrative } : {}]))
+    ? Object.fromEntries(Object.entries(subject.sections).map(([k, v]) => [k, v.narrative !== undefined ? { narrative: v.narrative } : {}]))
     : null;
   return {
-    ...toMine(r!), form: r!.round.form, sections,
+    ...toMine(r!, subject), form: r!.round.form, sections,
     draft: r!.a.draft, draftSavedAt: r!.a.draftSavedAt?.toISOString() ?? null, submission: r!.a.submission,
     declaredAt: r!.a.declaredAt?.toISOString() ?? null, version: r!.a.version,
   };

@@ -29,7 +29,7 @@ export async function answerDeclaration(db: Db, actor: Actor, audit: AuditActor,
     // A submitted review stands: declining afterwards would silently drop a score.
     if (a.status === 'submitted' || a.status === 'declined') throw new AppError('review_state', { data: { status: a.status } });
     await tx.update(reviewAssignments).set({ status: 'declined', declinedAt: now, declineReason: input.reason, version: a.version + 1 }).where(eq(reviewAssignments.id, id));
-    if (input.conflict) await insertDeclared(tx, a.expertUserId, a.applicationId, input.reason, actor.userId);
+    if (input.conflict) await insertDeclared(tx, a.expertUserId, a.applicationId, input.reason, actor.userId, { subjectChecked: true });
     const replacement = await computeReplacement(tx, round!, { applicationId: a.applicationId, expertId: a.expertUserId });
     await tx.update(reviewRounds).set({ pendingReplacements: [...round!.pendingReplacements, replacement], version: round!.version + 1 }).where(eq(reviewRounds.id, round!.id));
     await recordAudit(tx, audit, { action: 'review.declaration_decline', entityType: 'review_assignment', entityId: id, after: { applicationId: a.applicationId, reason: input.reason, conflict: input.conflict, replacement } });

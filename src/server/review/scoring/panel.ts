@@ -13,6 +13,7 @@ import { users } from '../../accounts/tables.js';
 import { reviewPanels, reviewRounds } from '../tables.js';
 import { requireStatus, requireVersion, roundOf, roundView } from '../rounds/round-store.js';
 import { writeExpertResult } from '../results/write-result.js';
+import { concludeAssessmentPanel } from './assessment-panel.js';
 import { aggregate, AGGREGATION_RULE } from './aggregate.js';
 import { assignmentInScope, liveAssignments } from './assignments.js';
 
@@ -67,18 +68,23 @@ export async function concludePanel(db: Db, actor: Actor, audit: AuditActor, rou
     if (agg.n === 0) throw new AppError('review_state', { message: { zh: '尚无专家提交评分', en: 'No expert has submitted a score yet' } });
     const unknown = input.judgements.filter((j) => !round.form.criteria.some((c) => c.clause === j.clause));
     if (unknown.length) throw new AppError('validation_failed', { fields: unknown.map((j) => ({ field: 'judgements', rule: 'unknown_criterion', message: `${j.clause} is not a criterion of this form` })) });
-    const { row: result, scopeOrgId } = await writeExpertResult(tx, {
+    // Recognition: a review result row in the application. Assessment: the indicators' scores in the base's year.
+    const assessed = round.kind === 'assessment' ? await concludeAssessmentPanel(tx, audit, round, applicationId, actor.userId) : null;
+    const written = assessed ? null : await writeExpertResult(tx, {
       applicationId, kind: 'review', score: agg.trimmedMean, result: null,
       opinion: input.opinion, judgements: input.judgements, panel: agg.reviews.map((r) => r.name),
       recordedBy: actor.userId, recordedByOrgId: actor.orgId,
     });
+    const resultId = written?.row.id ?? null;
     const [panel] = await tx.insert(reviewPanels).values({
       roundId, applicationId, opinion: input.opinion, recommendation: input.recommendation, votes: input.votes, judgements: input.judgements,
-      aggregate: { n: agg.n, mean: agg.mean, trimmedMean: agg.trimmedMean, spread: agg.spread, trimmed: agg.trimmed }, resultId: result.id, concludedBy: actor.userId,
+      aggregate: { n: agg.n, mean: agg.mean, trimmedMean: agg.trimmedMean, spread: agg.spread, trimmed: agg.trimmed }, resultId, concludedBy: actor.userId,
     }).returning();
-    await recordAudit(tx, audit, { action: 'review.panel_conclude', entityType: 'recognition_application', entityId: applicationId, scopeOrgId, after: {
-      roundId, resultId: result.id, score: agg.trimmedMean, recommendation: input.recommendation, votes: input.votes, clauses: round.form.criteria.map((c) => c.clause),
-    } });
-    return { id: panel!.id, roundId, applicationId, opinion: panel!.opinion, recommendation: input.recommendation, votes: input.votes, score: agg.trimmedMean, resultId: result.id, concludedAt: panel!.concludedAt.toISOString() };
+    await recordAudit(tx, audit, {
+      action: 'review.panel_conclude', entityType: assessed ? 'base' : 'recognition_application', entityId: assessed?.baseId ?? applicationId,
+      scopeOrgId: assessed ? assessed.scopeOrgId : written!.scopeOrgId,
+      after: { roundId, subjectId: applicationId, resultId, score: agg.trimmedMean, indicatorScores: assessed?.scores, recommendation: input.recommendation, votes: input.votes, clauses: round.form.criteria.map((c) => c.clause) },
+    });
+    return { id: panel!.id, roundId, applicationId, opinion: panel!.opinion, recommendation: input.recommendation, votes: input.votes, score: agg.trimmedMean, resultId, concludedAt: panel!.concludedAt.toISOString() };
   });
 }

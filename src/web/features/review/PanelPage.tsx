@@ -27,7 +27,7 @@ export default function PanelPage() {
 
   const round = useQuery({ queryKey: ['review', 'round', id], queryFn: () => get<Round>(`/api/review/rounds/${id}`) });
   const r = round.data;
-  const apps = useQuery({ queryKey: ['review', 'apps', r?.callId, r?.typeId], queryFn: () => applicationsOf(r!.callId, r!.typeId), enabled: !!r });
+  const apps = useQuery({ queryKey: ['review', 'apps', r?.callId, r?.typeId], queryFn: () => applicationsOf(r!.callId!, r!.typeId), enabled: !!r?.callId });
   const appIds = r?.proposal?.applicationIds ?? [];
   const aggs = useQueries({
     queries: appIds.map((appId) => ({

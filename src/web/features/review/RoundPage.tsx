@@ -43,7 +43,7 @@ export default function RoundPage() {
   const key = ['review', 'round', id];
   const round = useQuery({ queryKey: key, queryFn: () => get<Round>(`/api/review/rounds/${id}`) });
   const r = round.data;
-  const apps = useQuery({ queryKey: ['review', 'apps', r?.callId, r?.typeId], queryFn: () => applicationsOf(r!.callId, r!.typeId), enabled: !!r });
+  const apps = useQuery({ queryKey: ['review', 'apps', r?.callId, r?.typeId], queryFn: () => applicationsOf(r!.callId!, r!.typeId), enabled: !!r?.callId });
   const setRound = (next: Round) => qc.setQueryData(key, next);
 
   useEffect(() => {
@@ -96,7 +96,7 @@ export default function RoundPage() {
       <PageHeader
         title={<>{r.title} <Tag color={roundStatusColor[r.status]} style={{ verticalAlign: 'middle' }}>{t(`review.status.${r.status}`)}</Tag></>}
         clause={<ClauseTag clause="a5.p2" />}
-        description={`${r.typeId} · ${r.year}`}
+        description={`${t(`bases.type.${r.typeId}`, { defaultValue: r.typeId })} · ${r.year}`}
         extra={
           <>
             {(r.status === 'applied' || r.status === 'panel') && (

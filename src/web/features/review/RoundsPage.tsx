@@ -73,7 +73,7 @@ export default function RoundsPage() {
         onRow={(r) => ({ 'data-testid': testIds.reviewRoundRow(r.id), 'data-status': r.status }) as HTMLAttributes<HTMLElement>}
         columns={[
           { title: t('review.rounds.colTitle'), dataIndex: 'title', render: (v: string, r) => <Link to={`/review/rounds/${r.id}`}>{v}</Link> },
-          { title: t('review.rounds.colType'), dataIndex: 'typeId', width: 200 },
+          { title: t('review.rounds.colType'), dataIndex: 'typeId', width: 200, render: (v: string) => t(`bases.type.${v}`, { defaultValue: v }) },
           { title: t('review.rounds.colYear'), dataIndex: 'year', width: 90 },
           { title: t('review.rounds.colApps'), key: 'apps', width: 100, render: (_, r) => r.proposal?.applicationIds.length ?? '—' },
           { title: t('review.rounds.colStatus'), dataIndex: 'status', width: 130, render: (s: string) => <Tag color={roundStatusColor[s]}>{t(`review.status.${s}`)}</Tag> },

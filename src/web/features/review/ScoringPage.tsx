@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Flex, Form, Input, InputNumber, Popconfirm, Radio, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Flex, Form, Input, InputNumber, Popconfirm, Radio, Space, Statistic, Table, Tag, Typography, theme } from 'antd';
 import { CheckCircleOutlined, CloseCircleOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { get, post, put } from '../../app/api';
@@ -144,6 +144,9 @@ function ScoringForm({ a, lang, userKey, onSaved }: { a: AssignmentDetail; lang:
     onError: (e) => applyFieldErrors(form, e),
   });
 
+  const { token } = theme.useToken();
+  const g0 = a.form.criteria[0]?.guidance;
+  const shared = g0 && a.form.criteria.every((c) => c.guidance.zh === g0.zh && c.guidance.en === g0.en) ? g0 : null;
   const scores = Form.useWatch('scores', form);
   const total = Math.round(a.form.criteria.reduce((s, c) => s + c.weight * (scores?.[c.clause] ?? 0), 0) / 10) / 10;
 
@@ -154,6 +157,8 @@ function ScoringForm({ a, lang, userKey, onSaved }: { a: AssignmentDetail; lang:
       {draft.restored && !readOnly && <Alert type="info" showIcon closable onClose={draft.dismissRestored} style={{ marginBottom: 16 }} title={t('review.scoring.draftRestored')} />}
       <ErrorAlert error={submit.error} />
       <Typography.Title level={5}>{t('review.scoring.criteria')}</Typography.Title>
+      {/* One scale for every criterion (the usual case): say it once instead of under each criterion. */}
+      {shared && <Alert type="info" style={{ marginBottom: 12 }} title={<><b>{t('review.scoring.guidance')}：</b>{lang === 'en' ? shared.en : shared.zh}</>} />}
       {a.form.criteria.map((c) => {
         const narrative = a.sections?.[c.clause]?.narrative;
         return (
@@ -162,8 +167,12 @@ function ScoringForm({ a, lang, userKey, onSaved }: { a: AssignmentDetail; lang:
             extra={<Tag color="blue">{t('review.scoring.weight', { w: c.weight })}</Tag>}>
             <Flex gap={24} wrap align="start">
               <div style={{ flex: '1 1 380px', minWidth: 0 }}>
-                <Typography.Text type="secondary">{t('review.scoring.guidance')}：</Typography.Text>
-                <Typography.Paragraph style={{ marginBottom: narrative ? 8 : 0 }}>{lang === 'en' ? c.guidance.en : c.guidance.zh}</Typography.Paragraph>
+                {!shared && (
+                  <>
+                    <Typography.Text type="secondary">{t('review.scoring.guidance')}：</Typography.Text>
+                    <Typography.Paragraph style={{ marginBottom: narrative ? 8 : 0 }}>{lang === 'en' ? c.guidance.en : c.guidance.zh}</Typography.Paragraph>
+                  </>
+                )}
                 {narrative && (
                   <Typography.Paragraph type="secondary" ellipsis={{ rows: 3, expandable: true }} style={{ marginBottom: 0, background: '#fafafa', padding: 8 }}>
                     <b>{t('review.scoring.narrative')}：</b>{narrative}
@@ -178,16 +187,24 @@ function ScoringForm({ a, lang, userKey, onSaved }: { a: AssignmentDetail; lang:
           </Card>
         );
       })}
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Statistic title={t('review.scoring.total')} value={total} precision={1} suffix={`/ ${scale.max}`} data-testid={testIds.reviewTotal} />
-      </Card>
       <Form.Item name="opinion" label={t('review.scoring.opinion')} rules={[{ required: true, whitespace: true, message: t('review.scoring.required') }]}>
         <Input.TextArea rows={5} maxLength={10_000} showCount data-testid={testIds.reviewOpinion} />
       </Form.Item>
       <Form.Item name="recommendation" label={t('review.scoring.recommendation')} rules={[{ required: true, message: t('review.scoring.required') }]}>
-        <Radio.Group data-testid={testIds.reviewRecommendation} optionType="button" buttonStyle="solid"
-          options={(['recommend', 'not_recommend'] as const).map((v) => ({ value: v, label: t(`review.recommendation.${v}`), 'data-testid': testIds.reviewRecommendationOption(v) } as never))} />
+        {/* Buttons as children: an options entry does not carry a data-testid through to the DOM. */}
+        <Radio.Group data-testid={testIds.reviewRecommendation} optionType="button" buttonStyle="solid">
+          {(['recommend', 'not_recommend'] as const).map((v) => (
+            <Radio.Button key={v} value={v} data-testid={testIds.reviewRecommendationOption(v)}>{t(`review.recommendation.${v}`)}</Radio.Button>
+          ))}
+        </Radio.Group>
       </Form.Item>
+      {/* Sticky: on a laptop the running total and the buttons stay in view while scoring long forms. */}
+      <div style={{ position: 'sticky', bottom: 0, zIndex: 3, background: token.colorBgContainer, borderTop: `1px solid ${token.colorBorderSecondary}`, padding: '8px 0', marginTop: 8 }}>
+      <Flex gap={24} align="center" wrap justify="space-between">
+        <Space size={8} align="baseline">
+          <Typography.Text type="secondary">{t('review.scoring.total')}</Typography.Text>
+          <Statistic value={total} precision={1} suffix={`/ ${scale.max}`} data-testid={testIds.reviewTotal} styles={{ content: { fontSize: 22 } }} />
+        </Space>
       {!readOnly && (
         <Flex gap={12} align="center" wrap>
           <Button icon={<SaveOutlined />} onClick={() => void serverDraft(form.getFieldsValue(true) as ScoreValues)} data-testid={testIds.reviewSaveDraft}>{t('review.scoring.saveDraft')}</Button>
@@ -199,6 +216,8 @@ function ScoringForm({ a, lang, userKey, onSaved }: { a: AssignmentDetail; lang:
           </Typography.Text>
         </Flex>
       )}
+      </Flex>
+      </div>
     </Form>
   );
 }
