@@ -1,10 +1,7 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page, Response } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, startServer, type RunningServer, signInPage } from './harness.js';
+import { beijingDay, responseTo, pickDate, confirmModal, stepState, approveStep, recordReview, pdfText } from './recognition-steps.js';
 
 // The whole procedure of a 国际联合研究中心 (a6.p2) in Chromium, as the real succession of users:
 // 国际合作司 opens a call; 华中科技大学, which already hosts a demonstration base and has one national
@@ -13,16 +10,6 @@ import { launchBrowser, screenshot, startServer, type RunningServer, signInPage 
 // evaluates; the decision is MOST's own (科技部发文, a6.p2.i3), so the ministry's leader issues it.
 // The recognition document is read back, then a6.p2.i4: 国际合作司 records the partner government's
 // acknowledgement and the institution the plaque hung at the foreign partner.
-
-/** A Beijing calendar day, `days` from today. */
-function beijingDay(days = 0): string {
-  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** poppler-utils' pdftotext is installed in CI; elsewhere the text check is skipped. */
-function hasPdftotext(): boolean {
-  return !spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).error;
-}
 
 describe('recognition in Chromium: an international joint research center from call to foreign plaque', () => {
   let server: RunningServer;
@@ -38,43 +25,6 @@ describe('recognition in Chromium: an international joint research center from c
   });
 
   const signIn = (username: string): Promise<Page> => signInPage(browser, server.url, username);
-
-  /** The response to `method` on a path matching `re`, started by `action`. */
-  async function responseTo(page: Page, method: string, re: RegExp, action: () => Promise<unknown>): Promise<Response> {
-    const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === method && re.test(new URL(r.url()).pathname)), action()]);
-    expect(res.status(), `${method} ${res.url()}: ${await res.text().catch(() => '')}`).toBeLessThan(300);
-    return res;
-  }
-
-  /** Type a date into an antd DatePicker and close its panel. */
-  async function pickDate(page: Page, input: ReturnType<Page['locator']>, day: string) {
-    await input.click();
-    await page.keyboard.type(day);
-    await page.keyboard.press('Enter');
-    await expect.poll(() => input.inputValue()).toBe(day);
-  }
-
-  async function confirmModal(page: Page) {
-    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
-  }
-
-  const stepState = (page: Page, stepId: string) => page.getByTestId(`rec-step-${stepId}`).getAttribute('data-state');
-
-  /** On the application detail page: sign `opinion` and approve, then wait for `next` to be the current step. */
-  async function approveStep(page: Page, appId: string, opinion: string, next: string) {
-    await page.getByTestId('rec-opinion').fill(opinion);
-    await responseTo(page, 'POST', new RegExp(`^/api/recognition/applications/${appId}/actions$`), () => page.getByTestId('rec-action-approve').click());
-    await expect.poll(() => stepState(page, next)).toBe('current');
-  }
-
-  /** Record a review score or an assessment result by hand through the detail page's modal. */
-  async function recordReview(page: Page, appId: string, fill: () => Promise<void>) {
-    await page.getByTestId('rec-review-add').click();
-    await page.getByTestId('rec-review-form').waitFor();
-    await fill();
-    await responseTo(page, 'POST', new RegExp(`^/api/recognition/applications/${appId}/review-results$`), () => page.getByTestId('rec-review-save').click());
-    await page.getByTestId('rec-review-form').waitFor({ state: 'detached' });
-  }
 
   it('a6.p2.i1–i4: call → 华中科技大学 applies → 教育部 recommends → 国际合作司 reviews → 科技部 leader issues → recognition PDF → foreign acknowledgement and plaque', async () => {
     const documentNumber = `国科发外〔${beijingDay().slice(0, 4)}〕${100 + Math.floor(Math.random() * 800)}号`;
@@ -214,17 +164,11 @@ describe('recognition in Chromium: an international joint research center from c
     expect(pdf.status()).toBe(200);
     const bytes = await pdf.body();
     expect(bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
-    if (hasPdftotext()) {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guohe-e2e-pdf-'));
-      try {
-        fs.writeFileSync(path.join(dir, 'recognition.pdf'), bytes);
-        const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(dir, 'recognition.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-        expect(text).toContain(documentNumber);
-        expect(text).toContain(centerTitle);
-        expect(text).toContain('教育部');
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
+    const text = pdfText(bytes);
+    if (text !== null) {
+      expect(text).toContain(documentNumber);
+      expect(text).toContain(centerTitle);
+      expect(text).toContain('教育部');
     }
     await leader.context().close();
 

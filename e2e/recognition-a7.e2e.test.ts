@@ -1,10 +1,7 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page, Response } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startServer, launchBrowser, signInPage, type RunningServer } from './harness.js';
+import { beijingDay, responseTo, pickDate, confirmModal, stepState, approveStep, recordReview, pdfText } from './recognition-steps.js';
 
 // The whole procedure of a 国际技术转移中心 (a7.p2) in Chromium, as the real succession of users:
 // 国际合作司 opens a call for the type, 合肥科汇 (an intermediary registered over a year inside the
@@ -14,16 +11,6 @@ import { startServer, launchBrowser, signInPage, type RunningServer } from './ha
 
 const MOIST = '科学技术部国际合作司';
 const TORCH = '科学技术部火炬高技术产业开发中心';
-
-/** A Beijing calendar day, `days` from today. */
-function beijingDay(days = 0): string {
-  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** poppler-utils' pdftotext is installed in CI; elsewhere the text check is skipped. */
-function hasPdftotext(): boolean {
-  return !spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).error;
-}
 
 describe('recognition in Chromium: an international technology transfer center, jointly issued', () => {
   let server: RunningServer;
@@ -39,43 +26,6 @@ describe('recognition in Chromium: an international technology transfer center, 
   });
 
   const signIn = (username: string): Promise<Page> => signInPage(browser, server.url, username);
-
-  /** The response to `method` on a path matching `re`, started by `action`. */
-  async function responseTo(page: Page, method: string, re: RegExp, action: () => Promise<unknown>): Promise<Response> {
-    const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === method && re.test(new URL(r.url()).pathname)), action()]);
-    expect(res.status(), `${method} ${res.url()}: ${await res.text().catch(() => '')}`).toBeLessThan(300);
-    return res;
-  }
-
-  /** Type a date into an antd DatePicker and close its panel. */
-  async function pickDate(page: Page, testId: string, day: string) {
-    await page.getByTestId(testId).click();
-    await page.keyboard.type(day);
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId(testId).inputValue()).toBe(day);
-  }
-
-  async function confirmModal(page: Page) {
-    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
-  }
-
-  const stepState = (page: Page, step: string) => page.getByTestId(`rec-step-${step}`).getAttribute('data-state');
-
-  /** On the application detail page: sign `opinion` and approve, then wait for `next` to be the current step. */
-  async function approveStep(page: Page, appId: string, opinion: string, next: string) {
-    await page.getByTestId('rec-opinion').fill(opinion);
-    await responseTo(page, 'POST', new RegExp(`^/api/recognition/applications/${appId}/actions$`), () => page.getByTestId('rec-action-approve').click());
-    await expect.poll(() => stepState(page, next)).toBe('current');
-  }
-
-  /** Record a review score or an assessment result by hand through the detail page's modal. */
-  async function recordReview(page: Page, appId: string, fill: () => Promise<void>) {
-    await page.getByTestId('rec-review-add').click();
-    await page.getByTestId('rec-review-form').waitFor();
-    await fill();
-    await responseTo(page, 'POST', new RegExp(`^/api/recognition/applications/${appId}/review-results$`), () => page.getByTestId('rec-review-save').click());
-    await page.getByTestId('rec-review-form').waitFor({ state: 'detached' });
-  }
 
   /** Open an application's detail page with `step` current and the action panel shown. */
   async function openAt(page: Page, appId: string, step: string) {
@@ -204,18 +154,12 @@ describe('recognition in Chromium: an international technology transfer center, 
     expect(pdf.status()).toBe(200);
     const bytes = await pdf.body();
     expect(bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
-    if (hasPdftotext()) {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guohe-e2e-pdf-'));
-      try {
-        fs.writeFileSync(path.join(dir, 'recognition.pdf'), bytes);
-        const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(dir, 'recognition.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-        expect(text).toContain(documentNumber);
-        expect(text).toContain(MOIST);
-        expect(text).toContain(TORCH);
-        expect(text).toContain(centerTitle);
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
+    const text = pdfText(bytes);
+    if (text !== null) {
+      expect(text).toContain(documentNumber);
+      expect(text).toContain(MOIST);
+      expect(text).toContain(TORCH);
+      expect(text).toContain(centerTitle);
     }
 
     // The application now shows as recognized.

@@ -1,25 +1,12 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page, Response } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, startServer, type RunningServer, signInPage } from './harness.js';
+import { beijingDay, responseTo, pickDate, confirmModal, stepState, approveStep, recordReview, pdfText } from './recognition-steps.js';
 
 // The whole procedure of a 示范型国际科技合作基地 (a8.p2) in Chromium, as the real succession of users:
 // 国际合作司 opens a call, 清华大学 fills and submits the generated form, 教育部 recommends, 国际合作司
 // checks, records the review score and the assessment result, evaluates and issues the decision;
 // the recognition document is then downloaded through the page's link and read back.
-
-/** A Beijing calendar day, `days` from today. */
-function beijingDay(days = 0): string {
-  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** poppler-utils' pdftotext is installed in CI; elsewhere the text check is skipped. */
-function hasPdftotext(): boolean {
-  return !spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).error;
-}
 
 describe('recognition in Chromium: a demonstration base from call to recognition document', () => {
   let server: RunningServer;
@@ -35,41 +22,6 @@ describe('recognition in Chromium: a demonstration base from call to recognition
   });
 
   const signIn = (username: string): Promise<Page> => signInPage(browser, server.url, username);
-
-  /** The response to `method` on a path matching `re`, started by `action`. */
-  async function responseTo(page: Page, method: string, re: RegExp, action: () => Promise<unknown>): Promise<Response> {
-    const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === method && re.test(new URL(r.url()).pathname)), action()]);
-    expect(res.status(), `${method} ${res.url()}: ${await res.text().catch(() => '')}`).toBeLessThan(300);
-    return res;
-  }
-
-  /** Type a date into an antd DatePicker and close its panel. */
-  async function pickDate(page: Page, testId: string, day: string) {
-    await page.getByTestId(testId).click();
-    await page.keyboard.type(day);
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId(testId).inputValue()).toBe(day);
-  }
-
-  async function confirmModal(page: Page) {
-    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
-  }
-
-  /** On the application detail page: sign `opinion` and approve, then wait for `next` to be the current step. */
-  async function approveStep(page: Page, appId: string, opinion: string, next: string) {
-    await page.getByTestId('rec-opinion').fill(opinion);
-    await responseTo(page, 'POST', new RegExp(`^/api/recognition/applications/${appId}/actions$`), () => page.getByTestId('rec-action-approve').click());
-    await expect.poll(() => page.getByTestId(`rec-step-${next}`).getAttribute('data-state')).toBe('current');
-  }
-
-  /** Record a review score or an assessment result by hand through the detail page's modal. */
-  async function recordReview(page: Page, appId: string, fill: () => Promise<void>) {
-    await page.getByTestId('rec-review-add').click();
-    await page.getByTestId('rec-review-form').waitFor();
-    await fill();
-    await responseTo(page, 'POST', new RegExp(`^/api/recognition/applications/${appId}/review-results$`), () => page.getByTestId('rec-review-save').click());
-    await page.getByTestId('rec-review-form').waitFor({ state: 'detached' });
-  }
 
   it('a8.p2.i1–i3: call → 清华大学 applies → 教育部 recommends → 国际合作司 checks, reviews, assesses, evaluates and decides → the recognition document PDF', async () => {
     const documentNumber = `国科外字〔${beijingDay().slice(0, 4)}〕${100 + Math.floor(Math.random() * 800)}号`;
@@ -89,6 +41,18 @@ describe('recognition in Chromium: a demonstration base from call to recognition
     await ministry.getByTestId(`rec-call-open-${callId}`).click();
     await responseTo(ministry, 'POST', new RegExp(`^/api/recognition/calls/${callId}/open$`), () => confirmModal(ministry));
     await ministry.getByTestId(`rec-call-close-${callId}`).waitFor();
+    // During the call 国际合作司 corrects the title and extends the deadline; the announced types stay fixed.
+    await ministry.getByTestId(`rec-call-edit-${callId}`).click();
+    await ministry.getByTestId('rec-call-form').waitFor();
+    await expect(ministry.getByTestId('rec-call-typeIds').locator('input[type=checkbox]').first().isDisabled()).resolves.toBe(true);
+    await ministry.getByTestId('rec-call-titleEn').fill('Demonstration bases, e2e call');
+    await ministry.getByTestId('rec-call-deadlineOn').click();
+    await ministry.getByTestId('rec-call-deadlineOn').fill('');
+    await pickDate(ministry, 'rec-call-deadlineOn', beijingDay(45));
+    await screenshot(ministry, 'recognition-call-edit-zh');
+    const edited = await responseTo(ministry, 'PATCH', new RegExp(`^/api/recognition/calls/${callId}$`), () => ministry.getByTestId('rec-call-save').click());
+    expect(await edited.json()).toMatchObject({ titleEn: 'Demonstration bases, e2e call', status: 'open' });
+    await ministry.getByTestId('rec-call-form').waitFor({ state: 'detached' });
 
     // a8.p2.i1: the institution starts an application from the open call and fills the generated form.
     const institution = await signIn('tsinghua');
@@ -107,7 +71,7 @@ describe('recognition in Chromium: a demonstration base from call to recognition
     await institution.getByTestId('rec-form-submit').click();
     await responseTo(institution, 'POST', new RegExp(`^/api/recognition/applications/${appId}/submit$`), () => confirmModal(institution));
     await institution.waitForURL(new RegExp(`/recognition/applications/${appId}$`));
-    await expect.poll(() => institution.getByTestId('rec-step-recommend').getAttribute('data-state')).toBe('current');
+    await expect.poll(() => stepState(institution, 'recommend')).toBe('current');
     // The statement reached the server with the application.
     const sent = await institution.request.get(`${server.url}/api/recognition/applications/${appId}/form`);
     expect(JSON.stringify(await sent.json())).toContain('政府间科技合作项目 4 项');
@@ -123,7 +87,7 @@ describe('recognition in Chromium: a demonstration base from call to recognition
     // a8.p2.i2: 国际合作司 passes the formal check, records the review score and the assessment result by hand.
     await ministry.goto(`${server.url}/recognition/applications/${appId}`);
     await ministry.getByTestId('rec-actions').waitFor();
-    await expect.poll(() => ministry.getByTestId('rec-step-formal_check').getAttribute('data-state')).toBe('current');
+    await expect.poll(() => stepState(ministry, 'formal_check')).toBe('current');
     await approveStep(ministry, appId, '申报材料齐全，形式审查通过。', 'expert_review');
     await recordReview(ministry, appId, async () => {
       await ministry.getByTestId('rec-review-score').fill('90');
@@ -165,22 +129,16 @@ describe('recognition in Chromium: a demonstration base from call to recognition
     expect(pdf.status()).toBe(200);
     const bytes = await pdf.body();
     expect(bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
-    if (hasPdftotext()) {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guohe-e2e-pdf-'));
-      try {
-        fs.writeFileSync(path.join(dir, 'recognition.pdf'), bytes);
-        const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(dir, 'recognition.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-        expect(text).toContain(documentNumber);
-        expect(text).toContain('清华大学');
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
+    const text = pdfText(bytes);
+    if (text !== null) {
+      expect(text).toContain(documentNumber);
+      expect(text).toContain('清华大学');
     }
 
     // The application now shows as recognized to the ministry.
     await ministry.goto(`${server.url}/recognition/applications/${appId}`);
     await ministry.getByTestId('rec-step-bar').waitFor();
-    await expect.poll(() => ministry.getByTestId('rec-step-issue').getAttribute('data-state')).toBe('done');
+    await expect.poll(() => stepState(ministry, 'issue')).toBe('done');
     await ministry.context().close();
   });
 });

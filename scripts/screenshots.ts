@@ -1,5 +1,5 @@
 // `npx tsx scripts/screenshots.ts`: retake the platform screenshots in docs/screenshots (sign-in
-// page and the workbench of four roles, both languages) against a fresh server with demo data.
+// page, the workbench of four roles and the message center, both languages) against a fresh server with demo data.
 import path from 'node:path';
 import { DEMO_PASSWORD, launchBrowser, startServer } from '../e2e/harness.js';
 
@@ -28,6 +28,14 @@ try {
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(800); // chart animation
       await page.screenshot({ path: `${out}/workbench-${user}-${lang}.png` });
+      if (user === 'tsinghua') {
+        // The message center (issue 3): a host institution's results and notices.
+        await page.getByTestId('workbench-messages').click();
+        await page.getByTestId('messages-read-all').waitFor();
+        await page.waitForLoadState('networkidle');
+        await page.waitForTimeout(500); // the menu's selection transition
+        await page.screenshot({ path: `${out}/messages-${lang}.png` });
+      }
       await ctx.close();
     }
   }

@@ -14,10 +14,7 @@ export const outOfScope: Readonly<Record<string, string>> = {
   'a16.s1': 'project funding priority: outside this system (project management)',
   'a16.s2': 'matching funds by the recommender: reported in the annual report, not checked',
   'a17.s1': 'training, talent and information services: reported in the annual report, not checked',
-  'a18.s1': 'the bases’ alliance: portal feature',
-  'a18.s2': 'the alliance secretariat: portal feature (organization of the secretariat)',
   'a19.s1': 'the public column of bases: portal feature',
-  'a20.s1': 'alignment with departmental and local work: a duty of hosts and recommenders, nothing to check',
 };
 
 const binding: readonly ClauseKind[] = ['condition', 'step', 'rule', 'support'];

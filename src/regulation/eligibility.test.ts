@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { beijingInstant, endOfBeijingDay } from './dates.js';
 import { checkApplicationAllowed, checkRecommendationAllowed, type ApplicationCheckInput } from './eligibility.js';
 import { national2011 } from './programmes/national-2011.js';
-import { actors, call2026, duringCall, facts } from './test-fixtures.js';
+import { actors, afterCall, call2026, duringCall, facts } from './test-fixtures.js';
 import type { Project } from './conditions/facts.js';
 
 const special: Project = { kind: 'national_special', level: 'national', role: 'lead', startYear: 2018, endYear: 2021 };
@@ -46,6 +46,22 @@ describe('checkApplicationAllowed', () => {
     expect(blocking({ call, now: beijingInstant('2026-03-31', 23, 59) })).toEqual(['call_not_open', 'a8.p2']);
   });
 
+  it('a8.p2: an application returned for revision (退回修改) after the deadline may be filed again after it; a return before the deadline waives nothing', () => {
+    const call = { opensAt: beijingInstant('2026-04-01'), deadline: endOfBeijingDay('2026-05-20') };
+    const now = beijingInstant('2026-06-10', 10);
+    const returnedLate = [{ action: 'submit' as const, at: beijingInstant('2026-05-19').toISOString() }, { action: 'return' as const, at: beijingInstant('2026-06-01', 9).toISOString() }];
+    const late = checkApplicationAllowed(base({ call, now, history: returnedLate }));
+    expect(late.allowed).toBe(true);
+    expect(late.verdicts[0]).toMatchObject({ clause: 'a8.p2', met: true, data: { returnedAt: returnedLate[1]!.at } });
+    // Returned on the deadline day (before it passed): the applicant had time; late is late.
+    const returnedInTime = [returnedLate[0]!, { action: 'return' as const, at: beijingInstant('2026-05-20', 9).toISOString() }];
+    expect(blocking({ call, now, history: returnedInTime })).toEqual(['deadline_passed', 'a8.p2']);
+    // A withdrawal or an approval after the deadline is no return.
+    expect(blocking({ call, now, history: [returnedLate[0]!, { action: 'approve', at: returnedLate[1]!.at }] })).toEqual(['deadline_passed', 'a8.p2']);
+    // The waiver never opens a call that has not opened.
+    expect(blocking({ call, now: beijingInstant('2026-03-31'), history: returnedLate })).toEqual(['call_not_open', 'a8.p2']);
+  });
+
   it('a7.p1.i1: refusal not_eligible for too young an entity (364 days), allowed at one year', () => {
     const ttc = facts({ orgKind: 'st_intermediary', zoneId: 'Z1', registeredOn: '2025-05-11' });
     const young = checkApplicationAllowed(base({ typeId: 'tech_transfer_center', facts: ttc, now: beijingInstant('2026-05-10', 12) }));
@@ -75,6 +91,12 @@ describe('checkRecommendationAllowed', () => {
     expect(rec({ facts: facts({ projects: [{ ...special, kind: 'provincial', level: 'provincial' }] }) }).blocking).toMatchObject({ code: 'not_eligible', clause: 'a6.p2.i1' });
     // executing includes participating
     expect(rec({ facts: facts({ projects: [{ ...special, role: 'participant' }] }) }).allowed).toBe(true);
+  });
+
+  it('a6.p2: after a return after the deadline, the recommender may forward the refiled application late', () => {
+    const history = [{ action: 'return' as const, at: beijingInstant('2026-06-01', 9).toISOString() }];
+    expect(rec({ now: afterCall }).blocking).toMatchObject({ code: 'deadline_passed', clause: 'a6.p2' });
+    expect(rec({ now: afterCall, history }).allowed).toBe(true);
   });
 
   it('refusal wrong_recommender: a municipal bureau', () => {

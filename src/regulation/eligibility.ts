@@ -8,6 +8,7 @@ import { evaluateConditions, type Facts } from './conditions/index.js';
 import type { ProjectKind } from './conditions/facts.js';
 import type { BaseTypeDef, Programme, Quota } from './programme/schema.js';
 import { findType } from './programme/versions.js';
+import { returnedAfterDeadline, type ProcedureEvent } from './procedures/state-machine.js';
 import { refuse, type Refusal, type RefusalCode } from './refusals.js';
 import { met, unmet, type Verdict } from './verdict.js';
 
@@ -26,12 +27,23 @@ function result(checks: { verdict: Verdict; code: RefusalCode }[], extra: Partia
   return { allowed: !first, verdicts: checks.map((c) => c.verdict), blocking: first ? block(first.code, first.verdict) : null, ...extra };
 }
 
-/** The call window: now within [opensAt, deadline] — a deadline of "20 May" is endOfBeijingDay('…-05-20'). */
-export function callWindowVerdict(type: BaseTypeDef, call: Call, now: Date): { verdict: Verdict; code: RefusalCode } {
+/** The application's events so far (a new application has none). */
+export type ApplicationHistory = readonly Pick<ProcedureEvent, 'action' | 'at'>[];
+
+/**
+ * The call window: now within [opensAt, deadline] — a deadline of "20 May" is endOfBeijingDay('…-05-20').
+ * After the deadline, an application returned for revision (退回修改) after the deadline may still be
+ * refiled (state-machine.returnedAfterDeadline, the legal reading in the README).
+ */
+export function callWindowVerdict(type: BaseTypeDef, call: Call, now: Date, history: ApplicationHistory = []): { verdict: Verdict; code: RefusalCode } {
   const c = type.procedureClause;
   const data = { opensAt: call.opensAt.toISOString(), deadline: call.deadline.toISOString() };
   if (now < call.opensAt) return { code: 'call_not_open', verdict: unmet(c, { zh: '申报尚未开始', en: 'The call is not open yet' }, data) };
-  if (now > call.deadline) return { code: 'deadline_passed', verdict: unmet(c, { zh: '已超过申报截止时间', en: 'The deadline has passed' }, data) };
+  if (now > call.deadline) {
+    const returnedAt = returnedAfterDeadline(history, call.deadline);
+    if (returnedAt) return { code: 'deadline_passed', verdict: met(c, { zh: '截止后被退回修改，可重新提交', en: 'Returned for revision after the deadline; may be filed again' }, { ...data, returnedAt }) };
+    return { code: 'deadline_passed', verdict: unmet(c, { zh: '已超过申报截止时间', en: 'The deadline has passed' }, data) };
+  }
   return { code: 'deadline_passed', verdict: met(c, { zh: '在申报期内', en: 'Within the call period' }, data) };
 }
 
@@ -79,6 +91,8 @@ export type ApplicationCheckInput = {
   now: Date;
   revocations: readonly Revocation[];
   heldBases: readonly HeldBase[];
+  /** The application's events (a resubmission after a return); omitted for a new application. */
+  history?: ApplicationHistory;
 };
 
 /** May the unit file now? Conditions are judged on the Beijing date of `now`. */
@@ -93,7 +107,7 @@ export function checkApplicationAllowed(input: ApplicationCheckInput): Eligibili
   const ban = banVerdict(programme, input.revocations, today);
   const gate = recommendGateVerdict(type, facts, today);
   const checks: { verdict: Verdict; code: RefusalCode }[] = [
-    callWindowVerdict(type, call, now),
+    callWindowVerdict(type, call, now, input.history),
     { verdict: ban.verdict, code: 'banned' },
     { verdict: duplicateTypeVerdict(programme, typeId, input.heldBases), code: 'duplicate_type' },
     ...evaluateConditions(type.conditions, facts, today).map((verdict) => ({ verdict, code: 'not_eligible' as const })),
@@ -113,6 +127,8 @@ export type RecommendationCheckInput = {
   supportOpinionGiven: boolean;
   /** Applications this recommender has already forwarded in this call (all types, or this type — see the quota's scope). */
   alreadyRecommended: number;
+  /** The application's events: a return after the deadline reopens the steps up to it. */
+  history?: ApplicationHistory;
 };
 
 /** May this recommender forward this application now? (a6.p2.i1, a7.p2.i1, a8.p2.i1; call quota.) */
@@ -125,7 +141,7 @@ export function checkRecommendationAllowed(input: RecommendationCheckInput): Eli
     return { allowed: false, verdicts: [v], blocking: block('unknown_type', v) };
   }
   const clause = step.clauses[0] ?? type.procedureClause;
-  const checks: { verdict: Verdict; code: RefusalCode }[] = [callWindowVerdict(type, call, now)];
+  const checks: { verdict: Verdict; code: RefusalCode }[] = [callWindowVerdict(type, call, now, input.history)];
   checks.push({
     code: 'wrong_recommender',
     verdict: step.actor.orgKinds.includes(recommender.orgKind)

@@ -39,3 +39,11 @@ capabilities.push(portalRoutes);
 // Local programmes (issue 7, a21.s1): measures as data, edited, published and opened in calls by their issuers.
 import { programmeRoutes } from './programmes/routes.js';
 capabilities.push(programmeRoutes);
+
+// The bases' alliance (issue 7, a18, a17.s1, a20.s1): membership, groups, resources, events, work report.
+import { allianceRoutes } from './alliance/routes.js';
+capabilities.push(allianceRoutes);
+
+// The in-app message center (issue 3): each user's own notifications, read and marked read.
+import { notificationRoutes } from './notifications/routes.js';
+capabilities.push(notificationRoutes);

@@ -9,6 +9,9 @@ import { generateDemo } from './demo/generate.js';
 import { loadSmKeys } from './platform/crypto/sm.js';
 import { startJobs } from './platform/jobs/queue.js';
 import { registerPlatformJobs } from './platform/jobs/platform.js';
+import { startMailChannel } from './platform/mail/deliveries.js';
+import { smtpMailer } from './platform/mail/transport.js';
+import { registerBaseJobs } from './bases/jobs.js';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') });
@@ -31,6 +34,14 @@ const jobs = process.env.GUOHE_JOBS === 'off'
       cronCheckSeconds: Number(process.env.GUOHE_JOBS_CRON_CHECK_SECONDS) || 30,
     });
 if (jobs) await registerPlatformJobs(jobs, { db: database.db, sm2: loadSmKeys({ dataDir: config.dataDir }).sm2, log: app.log });
+// E-mail for every in-app notification, only when GUOHE_SMTP_URL is set (platform/mail).
+const stopMail = jobs && config.smtpUrl
+  ? await startMailChannel({
+      jobs, db: database.db, ring: loadSmKeys({ dataDir: config.dataDir }).sm4, mailer: smtpMailer(config.smtpUrl, config.mailFrom),
+      publicBaseUrl: config.publicBaseUrl, log: app.log, dispatchMs: Number(process.env.GUOHE_MAIL_DISPATCH_MS) || 5_000,
+    })
+  : null;
+if (jobs) await registerBaseJobs(jobs, { db: database.db, log: app.log });
 
 let closing = false;
 async function shutdown(signal: string) {
@@ -38,6 +49,7 @@ async function shutdown(signal: string) {
   closing = true;
   app.log.info({ signal }, 'shutting down: finishing in-flight requests');
   const force = setTimeout(() => process.exit(1), 10_000).unref();
+  await stopMail?.().catch((err) => app.log.warn({ err }, 'mail channel did not stop cleanly'));
   await jobs?.stop().catch((err) => app.log.warn({ err }, 'job runner did not stop cleanly'));
   await app.close();
   await database.close();

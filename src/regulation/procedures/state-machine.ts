@@ -74,9 +74,17 @@ function partialApprovals(state: ProcedureState): ProcedureEvent[] {
   return state.history.slice(since).filter((e) => e.action === 'approve' && e.fromStepIndex === state.stepIndex && !e.completesStep);
 }
 
-/** A return after the deadline reopens filing for the returned application (the ministry asked for it). */
-const deadlineWaived = (ctx: ProcedureContext, state: ProcedureState) =>
-  state.history.some((e) => e.action === 'return' && new Date(e.at) > ctx.deadline);
+/**
+ * Legal reading (regulation README, "Late filing after a return"): the deadline (a5.p2 … a8.p2
+ * calls) bars filing late, but an application returned for revision (退回修改) after the deadline
+ * was filed in time; the body that returned it asked for the revision, so refiling it, and the
+ * steps up to where it was returned, are not late. A return before the deadline waives nothing.
+ */
+export function returnedAfterDeadline(history: readonly Pick<ProcedureEvent, 'action' | 'at'>[], deadline: Date): ProcedureEvent['at'] | null {
+  return history.find((e) => e.action === 'return' && new Date(e.at) > deadline)?.at ?? null;
+}
+
+const deadlineWaived = (ctx: ProcedureContext, state: ProcedureState) => returnedAfterDeadline(state.history, ctx.deadline) !== null;
 
 function checkActor(ctx: ProcedureContext, state: ProcedureState, actor: Actor): Refusal | null {
   const step = ctx.procedure[state.stepIndex];

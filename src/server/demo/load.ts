@@ -10,6 +10,8 @@ import { expertProfiles } from '../review/tables.js';
 import { hashPassword } from '../accounts/passwords.js';
 import type { DemoData } from './types.js';
 import { loadDemoBases } from './load-bases.js';
+import { loadDemoAlliance } from '../alliance/demo.js';
+import { loadDemoNotifications } from './load-notifications.js';
 
 /**
  * Load generated demo data into an empty database, in one transaction: either all of it or none.
@@ -53,6 +55,8 @@ export async function loadDemo(db: Db, demo: DemoData): Promise<boolean> {
       })));
     }
     await loadDemoBases(tx, demo, idOf);
+    await loadDemoAlliance(tx);
+    await loadDemoNotifications(tx);
     await recordAudit(tx, { userId: null, orgId: null, ip: null }, {
       action: 'demo.load', entityType: 'system', after: { seed: demo.seed, orgs: orgRows.length, accounts: demo.accounts.length, projects: demo.projects.length, bases: demo.bases.bases.length },
     });

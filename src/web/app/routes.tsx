@@ -2,7 +2,9 @@ import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } fr
 import { AlertOutlined, AuditOutlined, BankOutlined, BarChartOutlined, ClusterOutlined, DashboardOutlined, FileDoneOutlined, SolutionOutlined, TrophyOutlined } from '@ant-design/icons';
 import { FileSearchOutlined, FileTextOutlined, FundProjectionScreenOutlined, NotificationOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, FormOutlined, TeamOutlined } from '@ant-design/icons';
+import { ReadOutlined } from '@ant-design/icons';
 import { SafetyOutlined, UnlockOutlined, UserOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { BellOutlined, GlobalOutlined } from '@ant-design/icons';
 import type { Cell } from './permissions';
 
 /**
@@ -103,6 +105,25 @@ export const appPages: AppPage[] = [
     needs: { resource: 'base', action: 'read' },
     Page: lazy(() => import('../features/bases/BoardPage')),
   },
+  // Local programmes (a21.s1): an issuing body's measures as data. The server allows officers of a
+  // provincial S&T department or a State Council department (recommender_officer of an issuing
+  // body); the policy table has no programme cell, so the menu also asks for that role.
+  {
+    path: 'programmes',
+    labelKey: 'programmes.menu.list',
+    icon: <ReadOutlined />,
+    needs: { resource: 'application', action: 'decide' },
+    needsRole: 'recommender_officer',
+    Page: lazy(() => import('../features/programmes/ProgrammesPage')),
+  },
+  {
+    path: 'programmes/:id',
+    labelKey: 'programmes.menu.editor',
+    icon: <ReadOutlined />,
+    needs: { resource: 'application', action: 'decide' },
+    Page: lazy(() => import('../features/programmes/ProgrammeEditorPage')),
+    hidden: true,
+  },
   // Recognition (a4–a8): calls, applications and their procedure, evaluation, decisions.
   {
     path: 'recognition/calls',
@@ -188,6 +209,22 @@ export const appPages: AppPage[] = [
     needs: { resource: 'review', action: 'update' },
     Page: lazy(() => import('../features/review/ScoringPage')),
     hidden: true,
+  },
+  // The in-app message center (issue 3): everyone's own notifications.
+  {
+    path: 'messages',
+    labelKey: 'messages.menu',
+    icon: <BellOutlined />,
+    needs: null,
+    Page: lazy(() => import('../features/notifications/MessagesPage')),
+  },
+  // The bases' alliance (a18, a17.s1, a20.s1): membership, groups, resources, events, work report.
+  {
+    path: 'alliance',
+    labelKey: 'alliance.menu',
+    icon: <GlobalOutlined />,
+    needs: { resource: 'alliance', action: 'read' },
+    Page: lazy(() => import('../features/alliance/AlliancePage')),
   },
   {
     path: 'audit',

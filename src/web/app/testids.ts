@@ -33,7 +33,7 @@
  *   Calls              rec-call-table, rec-call-row-<id>, rec-call-create, rec-call-form,
  *                      rec-call-<field> (year, titleZh, titleEn, typeIds, opensOn, deadlineOn,
  *                      deadlineTime, quotaProvince, quotaDepartment, quotaScope), rec-call-save,
- *                      rec-call-open-<id>, rec-call-close-<id>, rec-call-apply-<id> (institution:
+ *                      rec-call-edit-<id>, rec-call-open-<id>, rec-call-close-<id>, rec-call-apply-<id> (institution:
  *                      start an application), rec-apply-form, rec-apply-<field> (typeId,
  *                      applicantOrgId, title, titleEn, fields), rec-apply-submit
  *   Applications list  rec-app-filter-<field> (callId, typeId, status, stepId, province, q),
@@ -95,9 +95,11 @@
  *                      report-opinion (signed opinion), report-review-panel,
  *                      report-opinion-input, report-signed-by, report-score, report-sign,
  *                      report-return, report-return-reason-input, report-return-submit,
- *                      report-receive-panel, report-receive, report-history
+ *                      report-receive-panel, report-receive, report-history,
+ *                      report-attachments (files; links rec-attachment-<id>), report-upload
  *   Reporting year   reports-year, reports-deadlines, reports-flag, reports-table,
- *                      reports-open-<baseId>-<plan|summary>, reports-open-year, reports-remind
+ *                      reports-open-<baseId>-<plan|summary>, reports-open-year, reports-remind,
+ *                      reports-open-year-<year|planDue|summaryDue|submit> (the open-year modal)
  *   Assessment       assess-year, assess-run-panel, assess-run, assess-publish,
  *                      assess-distribution, assess-results (rows data-base-id, data-grade),
  *                      assess-commendations (a13.s1), indicators-type, indicators-table,
@@ -117,7 +119,10 @@
  *                      sec-password-<current|next|confirm>, sec-password-submit, sec-mfa
  *                      (data-enabled), sec-mfa-enrol, sec-mfa-uri, sec-mfa-secret, sec-mfa-code,
  *                      sec-mfa-confirm, sec-mfa-disable, sec-mfa-regenerate, sec-recovery-codes
- *                      (modal content), sec-recovery-download, sec-recovery-done, sec-export-data
+ *                      (modal content), sec-recovery-download, sec-recovery-done, sec-export-data,
+ *                      sec-keys (data-count), sec-keys-add, sec-keys-name, sec-keys-confirm,
+ *                      sec-key-row-<id>, sec-key-remove-<id>, sec-key-remove-password;
+ *                      sign-in step two: signin-use-key
  *   Settings         sec-settings-form, sec-settings-<field> (passwordMinLength, …, the
  *                      ZSecuritySettings keys), sec-settings-save
  *   Users            sec-users-search, sec-users-table, sec-user-row-<id> (data-locked),
@@ -211,6 +216,7 @@ export const testIds = {
   auditTable: 'audit-table',
   auditVerify: 'audit-verify',
   auditVerifyResult: 'audit-verify-result',
+  auditAnchors: 'audit-anchors',
   registerForm: 'register-form',
   registerField: (field: string) => `register-${field}`,
   registerSubmit: 'register-submit',
@@ -225,6 +231,7 @@ export const testIds = {
   recCallSave: 'rec-call-save',
   recCallOpen: (id: string) => `rec-call-open-${id}`,
   recCallClose: (id: string) => `rec-call-close-${id}`,
+  recCallEdit: (id: string) => `rec-call-edit-${id}`,
   recCallApply: (id: string) => `rec-call-apply-${id}`,
   recApplyForm: 'rec-apply-form',
   recApplyField: (field: string) => `rec-apply-${field}`,
@@ -354,12 +361,15 @@ export const testIds = {
   reportReceivePanel: 'report-receive-panel',
   reportReceive: 'report-receive',
   reportHistory: 'report-history',
+  reportAttachments: 'report-attachments',
+  reportUpload: 'report-upload',
   reportsYear: 'reports-year',
   reportsDeadlines: 'reports-deadlines',
   reportsFlag: 'reports-flag',
   reportsTable: 'reports-table',
   reportsOpen: (baseId: string, kind: 'plan' | 'summary') => `reports-open-${baseId}-${kind}`,
   reportsOpenYear: 'reports-open-year',
+  reportsOpenYearField: (field: 'year' | 'planDue' | 'summaryDue' | 'submit') => `reports-open-year-${field}`,
   reportsRemind: 'reports-remind',
   assessmentYear: 'assess-year',
   assessmentRunPanel: 'assess-run-panel',
@@ -418,6 +428,14 @@ export const testIds = {
   secRecoveryDownload: 'sec-recovery-download',
   secRecoveryDone: 'sec-recovery-done',
   secExportData: 'sec-export-data',
+  secKeys: 'sec-keys',
+  secKeysAdd: 'sec-keys-add',
+  secKeysName: 'sec-keys-name',
+  secKeysConfirm: 'sec-keys-confirm',
+  secKeyRow: (id: string) => `sec-key-row-${id}`,
+  secKeyRemove: (id: string) => `sec-key-remove-${id}`,
+  secKeyRemovePassword: 'sec-key-remove-password',
+  signInUseKey: 'signin-use-key',
   secSettingsForm: 'sec-settings-form',
   secSettingsField: (field: string) => `sec-settings-${field}`,
   secSettingsSave: 'sec-settings-save',

@@ -242,6 +242,8 @@ export const enUS: Messages = {
     verifying: 'Verifying…',
     verifyOk: 'The hash chain is intact: {{checked}} records checked, no tampering found.',
     verifyBroken: 'The hash chain breaks at record {{id}} ({{checked}} checked): {{reason}}',
+    anchorsOk: 'Daily anchors intact: {{checked}} SM2 signatures match the chain heads they sign.',
+    anchorsBad: 'Daily anchor {{id}} fails ({{reason}}; {{checked}} anchors before it verified).',
     empty: 'No log records match these filters',
     actionPlaceholder: 'All actions',
     entityTypePlaceholder: 'All types',

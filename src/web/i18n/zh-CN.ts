@@ -241,6 +241,8 @@ export const zhCN = {
     verifying: '正在校验…',
     verifyOk: '哈希链完整：已校验 {{checked}} 条记录，未发现篡改。',
     verifyBroken: '哈希链在第 {{id}} 条记录处断裂（已校验 {{checked}} 条）：{{reason}}',
+    anchorsOk: '每日锚点完整：{{checked}} 个锚点的 SM2 签名与所签链头一致。',
+    anchorsBad: '第 {{id}} 号每日锚点校验失败（{{reason}}；此前 {{checked}} 个锚点已通过）。',
     empty: '没有符合条件的日志',
     actionPlaceholder: '全部操作',
     entityTypePlaceholder: '全部类型',

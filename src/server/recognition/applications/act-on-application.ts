@@ -61,6 +61,7 @@ export async function actOnApplication(db: Db, deps: TransitionDeps, actor: Acto
             call: { opensAt: call.opensAt, deadline: call.deadline, typeIds: call.typeIds, quota },
             supportOpinionGiven: app.state.history.some((e) => e.action === 'approve' && e.completesStep && type.procedure[e.fromStepIndex]?.kind === 'zoneSupportOpinion'),
             alreadyRecommended: await alreadyRecommended(tx, app, actor.orgId, quota?.scope === 'per_type', app.stepIndex),
+            history: app.state.history,
           });
           if (check.blocking) throw refusalError(check.blocking, { verdicts: check.verdicts });
         }

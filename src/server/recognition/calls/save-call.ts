@@ -60,12 +60,35 @@ export async function createCall(db: Db, actor: Actor, audit: AuditActor, input:
   });
 }
 
+/**
+ * Once a call is open, units file against what it announced: the year, the types, the opening and
+ * the measures stay fixed; the titles, the deadline (extended, or shortened as a correction) and
+ * the quota may still change. A closed call is history and is not edited.
+ */
+function refuseFixedOnceOpen(cur: typeof calls.$inferSelect, input: Partial<CallInput>) {
+  if (cur.status === 'closed') {
+    throw new AppError('rule_refused', { message: { zh: '已结束受理的批次不能再修改', en: 'A closed call can no longer be edited' }, data: { status: cur.status } });
+  }
+  const sameTypes = !input.typeIds || (input.typeIds.length === cur.typeIds.length && input.typeIds.every((t) => cur.typeIds.includes(t)));
+  const opens = input.opensAt ? new Date(input.opensAt) : input.opensOn ? beijingInstant(input.opensOn) : null;
+  const changed = [
+    ...(input.year !== undefined && input.year !== cur.year ? ['year'] : []),
+    ...(sameTypes ? [] : ['typeIds']),
+    ...(opens && opens.getTime() !== cur.opensAt.getTime() ? [input.opensAt ? 'opensAt' : 'opensOn'] : []),
+    ...(input.programmeKey !== undefined && input.programmeKey !== cur.programmeKey ? ['programmeKey'] : []),
+  ];
+  if (changed.length) {
+    throw new AppError('validation_failed', { fields: changed.map((field) => ({ field, rule: 'fixed_once_open', message: `${field} cannot change once the call is open` })) });
+  }
+}
+
 export async function updateCall(db: Db, actor: Actor, audit: AuditActor, id: string, input: Partial<CallInput> & { version: number }) {
   requireMinistry(actor);
   return db.transaction(async (tx) => {
     const [cur] = await tx.select().from(calls).where(eq(calls.id, id)).for('update');
     if (!cur) throw new AppError('not_found');
     if (cur.version !== input.version) throw new AppError('conflict', { data: { currentVersion: cur.version } });
+    if (cur.status !== 'draft') refuseFixedOnceOpen(cur, input);
     const { opensAt, deadline } = window(input, cur);
     const typeIds = input.typeIds ?? cur.typeIds;
     // Once open, the programme of a call is fixed: applications are already judged by it.

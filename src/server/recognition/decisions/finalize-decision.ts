@@ -9,6 +9,7 @@ import { organizations } from '../../organizations/tables.js';
 import { applications, decisions, documents } from '../tables.js';
 import { plaqueDocument, recognitionDocument, type RecognizedEntry } from './documents.js';
 import { findType, type Programme } from '../../../regulation/index.js';
+import { registerSigningKey } from '../../platform/crypto/signing-keys.js';
 
 type DecisionRow = typeof decisions.$inferSelect;
 
@@ -47,6 +48,8 @@ export async function finalizeDecision(tx: Db, keys: SmKeys, publicBaseUrl: stri
     entries.push({ baseId: base!.id, nameZh: a.title, nameEn, hostInstitution: host.nameZh, recommendingDepartment: recommending.nameZh, baseCode: code });
   }
   const rec = await recognitionDocument(keys, publicBaseUrl, decision.typeId, decision.documentNumber, decision.issuedOn, entries);
+  // The signing key's public half is kept, so these documents verify after a key rotation.
+  await registerSigningKey(tx, keys.sm2.publicKeyPem);
   await tx.insert(documents).values({
     kind: 'recognition', decisionId: decision.id, baseId: null, verificationCode: rec.seal.verificationCode, payload: rec.payload,
     signature: rec.seal.signatureB64, signatureFingerprint: rec.seal.signatureFingerprint, publicKeyFingerprint: rec.seal.publicKeyFingerprint, pdf: rec.pdf, sm3: rec.sm3,

@@ -4,7 +4,8 @@
 import { eq, inArray } from 'drizzle-orm';
 import { normalizeVerificationCode, verifySeal } from '../../documents/verification.js';
 import type { Db } from '../../platform/db/client.js';
-import type { SmKeys } from '../../platform/crypto/sm.js';
+import { sm2PublicKeyFingerprint, type SmKeys } from '../../platform/crypto/sm.js';
+import { publicKeyByFingerprint } from '../../platform/crypto/signing-keys.js';
 import { AppError } from '../../platform/http/errors.js';
 import { bases } from '../../bases/tables.js';
 import { documents } from '../tables.js';
@@ -16,13 +17,28 @@ type Payload = {
   nameZh?: string; nameEn?: string; hostInstitution?: string; baseCode?: string;
 };
 
+/**
+ * Checks a stored seal against the key that made it, found by the fingerprint stored with the
+ * document (key id): the current key, or a retired one kept in sm2_signing_keys, so documents
+ * issued before a rotation still verify. The code secret belongs to the current key; for a retired
+ * key the code is checked through the signature, which covers it.
+ */
+export async function checkStoredSeal(db: Db, keys: SmKeys, doc: { payload: unknown; verificationCode: string; signature: string; publicKeyFingerprint: string }) {
+  const seal = { verificationCode: doc.verificationCode, signatureB64: doc.signature, publicKeyFingerprint: doc.publicKeyFingerprint };
+  if (doc.publicKeyFingerprint.toLowerCase() === sm2PublicKeyFingerprint(keys.sm2.publicKeyPem)) {
+    return verifySeal(doc.payload, seal, { publicKeyPem: keys.sm2.publicKeyPem, secret: verificationSecret(keys) });
+  }
+  const retired = await publicKeyByFingerprint(db, doc.publicKeyFingerprint);
+  if (!retired) return { ok: false, codeOk: false, signatureOk: false, keyOk: false };
+  return verifySeal(doc.payload, seal, { publicKeyPem: retired });
+}
+
 export async function verifyDocument(db: Db, keys: SmKeys, rawCode: string) {
   const code = normalizeVerificationCode(rawCode);
   if (!code) throw new AppError('not_found');
   const [doc] = await db.select().from(documents).where(eq(documents.verificationCode, code));
   if (!doc) throw new AppError('not_found');
-  const check = verifySeal(doc.payload, { verificationCode: doc.verificationCode, signatureB64: doc.signature, publicKeyFingerprint: doc.publicKeyFingerprint },
-    { publicKeyPem: keys.sm2.publicKeyPem, secret: verificationSecret(keys) });
+  const check = await checkStoredSeal(db, keys, { payload: doc.payload, verificationCode: doc.verificationCode, signature: doc.signature, publicKeyFingerprint: doc.publicKeyFingerprint });
   const p = doc.payload as Payload;
   const listed = p.bases ?? [{ nameZh: p.nameZh ?? '', ...(p.nameEn ? { nameEn: p.nameEn } : {}), hostInstitution: p.hostInstitution ?? '', ...(p.baseCode ? { baseCode: p.baseCode } : {}) }];
   const codes = listed.map((b) => b.baseCode).filter((c): c is string => !!c);

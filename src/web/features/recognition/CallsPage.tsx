@@ -6,11 +6,11 @@ import { useNavigate } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Checkbox, DatePicker, Empty, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag, TimePicker, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { FormOutlined, PlayCircleOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
+import { EditOutlined, FormOutlined, PlayCircleOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { ZApplicationCreate, ZCallInput } from '../../../contracts/recognition';
-import { get, post, type Page } from '../../app/api';
+import { get, patch, post, type Page } from '../../app/api';
 import { useMe } from '../../app/session';
 import { scopeOf } from '../../app/permissions';
 import { testIds } from '../../app/testids';
@@ -20,7 +20,7 @@ import { ClauseTag } from '../../shared/ClauseTag';
 import { applyFieldErrors, errorText } from '../../shared/errors';
 import { zodRule } from '../../shared/zodRule';
 import type { Organization } from '../../../contracts/organizations';
-import { beijing, fieldIds, statusColor, txt, type Call, type ProgrammeSummary, type TransitionResult } from './data';
+import { beijing, beijingToday, fieldIds, statusColor, txt, type Call, type ProgrammeSummary, type TransitionResult } from './data';
 import { RefusalAlert, useLang } from './parts';
 
 /** The ministry's cells (application.decide and base.decide over the whole country): calls are its own (a10). */
@@ -42,7 +42,26 @@ interface CallFormValues {
   quotaScope?: 'all_types' | 'per_type';
 }
 
-function CallModal({ open, onClose, programmes }: { open: boolean; onClose(): void; programmes: ProgrammeSummary[] }) {
+/** The form's values for an existing call: Beijing days; a deadline at 23:59 Beijing is a day deadline. */
+function valuesOf(c: Call): CallFormValues {
+  const deadline = beijing(c.deadline);
+  const perKind = c.quota?.perRecommenderKind ?? {};
+  return {
+    year: c.year, titleZh: c.titleZh, titleEn: c.titleEn, typeIds: c.typeIds,
+    opensOn: dayjs(beijing(c.opensAt).slice(0, 10)),
+    deadlineOn: dayjs(deadline.slice(0, 10)),
+    deadlineTime: deadline.endsWith('23:59') ? null : dayjs(`2000-01-01T${deadline.slice(11)}`),
+    quotaProvince: perKind.provincial_st_department ?? null,
+    quotaDepartment: perKind.state_council_department ?? null,
+    quotaScope: c.quota?.scope ?? 'all_types',
+  };
+}
+
+/**
+ * Create a call, or edit one (`editing`): a draft entirely; an open call only its titles, deadline
+ * and quota — units already file against its year, types and opening (the server refuses the rest).
+ */
+function CallModal({ open, onClose, programmes, editing }: { open: boolean; onClose(): void; programmes: ProgrammeSummary[]; editing?: Call | null }) {
   const { t } = useTranslation();
   const lang = useLang();
   const qc = useQueryClient();
@@ -50,6 +69,7 @@ function CallModal({ open, onClose, programmes }: { open: boolean; onClose(): vo
   const [form] = Form.useForm<CallFormValues>();
   const [error, setError] = useState<unknown>(null);
   const national = programmes.find((p) => p.level === 'national' && p.status === 'in_force') ?? programmes[0];
+  const fixed = !!editing && editing.status !== 'draft';
   const save = useMutation({
     mutationFn: (v: CallFormValues) => {
       const deadlineDay = v.deadlineOn.format('YYYY-MM-DD');
@@ -63,18 +83,13 @@ function CallModal({ open, onClose, programmes }: { open: boolean; onClose(): vo
               scope: v.quotaScope ?? 'all_types',
             }
           : null;
-      return post<Call>('/api/recognition/calls', {
-        year: v.year,
-        titleZh: v.titleZh,
-        titleEn: v.titleEn ?? '',
-        typeIds: v.typeIds,
-        opensOn: v.opensOn.format('YYYY-MM-DD'),
-        ...(v.deadlineTime ? { deadlineAt: `${deadlineDay}T${v.deadlineTime.format('HH:mm')}:00+08:00` } : { deadlineOn: deadlineDay }),
-        quota,
-      });
+      const deadline = v.deadlineTime ? { deadlineAt: `${deadlineDay}T${v.deadlineTime.format('HH:mm')}:00+08:00` } : { deadlineOn: deadlineDay };
+      const announced = { year: v.year, typeIds: v.typeIds, opensOn: v.opensOn.format('YYYY-MM-DD') };
+      const body = { titleZh: v.titleZh, titleEn: v.titleEn ?? '', ...deadline, quota, ...(fixed ? {} : announced) };
+      return editing ? patch<Call>(`/api/recognition/calls/${editing.id}`, { ...body, version: editing.version }) : post<Call>('/api/recognition/calls', body);
     },
     onSuccess: (c) => {
-      void message.success(t('recognition.calls.created', { title: c.titleZh }));
+      void message.success(t(editing ? 'recognition.calls.updated' : 'recognition.calls.created', { title: c.titleZh }));
       void qc.invalidateQueries({ queryKey: ['recognition', 'calls'] });
       form.resetFields();
       onClose();
@@ -82,34 +97,45 @@ function CallModal({ open, onClose, programmes }: { open: boolean; onClose(): vo
     onError: (e) => {
       const stray = applyFieldErrors(form, e, ['year', 'titleZh', 'titleEn', 'typeIds', 'opensOn', 'deadlineOn', 'quota']);
       setError(stray.length || !(e as { fields?: unknown[] }).fields?.length ? e : null);
+      // A stale version (409): reload the list so the next attempt starts from the current record.
+      if ((e as { status?: number }).status === 409) void qc.invalidateQueries({ queryKey: ['recognition', 'calls'] });
     },
   });
   const year = new Date().getFullYear();
+  // The deadline follows the opening; moving an open call's deadline into the past is closing it (use 结束受理).
+  const deadlineRule = ({ getFieldValue }: { getFieldValue(name: string): unknown }) => ({
+    validator(_: unknown, value: Dayjs | undefined) {
+      const opens = getFieldValue('opensOn') as Dayjs | undefined;
+      if (value && opens && value.isBefore(opens, 'day')) return Promise.reject(new Error(t('recognition.calls.deadlineBeforeOpening')));
+      if (value && fixed && value.format('YYYY-MM-DD') < beijingToday()) return Promise.reject(new Error(t('recognition.calls.deadlineInPast')));
+      return Promise.resolve();
+    },
+  });
   return (
     <Modal
       open={open}
-      title={t('recognition.calls.createTitle')}
+      title={editing ? t('recognition.calls.editTitle', { title: editing.titleZh }) : t('recognition.calls.createTitle')}
       onCancel={onClose}
       width={640}
-      okText={t('recognition.calls.saveDraft')}
+      okText={editing ? t('recognition.calls.saveChanges') : t('recognition.calls.saveDraft')}
       okButtonProps={{ loading: save.isPending, 'data-testid': testIds.recCallSave } as never}
       onOk={() => form.submit()}
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
-        {t('recognition.calls.createHint')} <ClauseTag clause="a4.s1" />
+        {t(fixed ? 'recognition.calls.editHintOpen' : 'recognition.calls.createHint')} <ClauseTag clause="a4.s1" />
       </Typography.Paragraph>
       <ErrorAlert error={error} onClose={() => setError(null)} />
       <Form
         form={form}
         layout="vertical"
         data-testid={testIds.recCallForm}
-        initialValues={{ year, titleZh: `${year}年度国家国际科技合作基地申报`, quotaScope: 'all_types', typeIds: national?.types.map((x) => x.id) ?? [] }}
+        initialValues={editing ? valuesOf(editing) : { year, titleZh: `${year}年度国家国际科技合作基地申报`, quotaScope: 'all_types', typeIds: national?.types.map((x) => x.id) ?? [] }}
         onFinish={(v) => save.mutate(v)}
       >
         <Space size={16} align="start" wrap>
           <Form.Item name="year" label={t('recognition.calls.year')} rules={[{ required: true, message: t('validation.required', { label: t('recognition.calls.year') }) }]}>
-            <InputNumber min={2000} max={2100} style={{ width: 120 }} data-testid={testIds.recCallField('year')} />
+            <InputNumber min={2000} max={2100} style={{ width: 120 }} disabled={fixed} data-testid={testIds.recCallField('year')} />
           </Form.Item>
           <Form.Item
             name="titleZh"
@@ -124,13 +150,18 @@ function CallModal({ open, onClose, programmes }: { open: boolean; onClose(): vo
           <Input data-testid={testIds.recCallField('titleEn')} />
         </Form.Item>
         <Form.Item name="typeIds" label={t('recognition.calls.types')} rules={[{ required: true, message: t('recognition.calls.typesRequired') }]} extra={t('recognition.calls.typesHint')}>
-          <Checkbox.Group data-testid={testIds.recCallField('typeIds')} options={(national?.types ?? []).map((ty) => ({ value: ty.id, label: txt(ty.name, lang) }))} />
+          <Checkbox.Group disabled={fixed} data-testid={testIds.recCallField('typeIds')} options={(national?.types ?? []).map((ty) => ({ value: ty.id, label: txt(ty.name, lang) }))} />
         </Form.Item>
         <Space size={16} align="start" wrap>
           <Form.Item name="opensOn" label={t('recognition.calls.opensOn')} rules={[{ required: true, message: t('validation.required', { label: t('recognition.calls.opensOn') }) }]}>
-            <DatePicker data-testid={testIds.recCallField('opensOn')} />
+            <DatePicker disabled={fixed} data-testid={testIds.recCallField('opensOn')} />
           </Form.Item>
-          <Form.Item name="deadlineOn" label={t('recognition.calls.deadlineOn')} rules={[{ required: true, message: t('validation.required', { label: t('recognition.calls.deadlineOn') }) }]}>
+          <Form.Item
+            name="deadlineOn"
+            label={t('recognition.calls.deadlineOn')}
+            dependencies={['opensOn']}
+            rules={[{ required: true, message: t('validation.required', { label: t('recognition.calls.deadlineOn') }) }, deadlineRule]}
+          >
             <DatePicker data-testid={testIds.recCallField('deadlineOn')} />
           </Form.Item>
           <Form.Item name="deadlineTime" label={t('recognition.calls.deadlineTime')} extra={t('recognition.calls.deadlineTimeHint')}>
@@ -258,6 +289,7 @@ export default function CallsPage() {
   const canManage = useCanManageCalls();
   const canApply = scopeOf(me, 'application', 'create') !== null;
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Call | null>(null);
   const [applying, setApplying] = useState<Call | null>(null);
 
   const calls = useQuery({ queryKey: ['recognition', 'calls'], queryFn: () => get<Call[]>('/api/recognition/calls') });
@@ -339,10 +371,15 @@ export default function CallsPage() {
       {
         title: t('common.actions'),
         key: 'actions',
-        width: 200,
+        width: 260,
         fixed: 'right',
         render: (_, c) => (
           <Space size={4} wrap>
+            {canManage && c.status !== 'closed' && (
+              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(c)} data-testid={testIds.recCallEdit(c.id)}>
+                {t('recognition.calls.edit')}
+              </Button>
+            )}
             {canManage && c.status === 'draft' && (
               <Button size="small" type="primary" icon={<PlayCircleOutlined />} onClick={() => confirmStatus(c, 'open')} data-testid={testIds.recCallOpen(c.id)}>
                 {t('recognition.calls.open')}
@@ -387,12 +424,13 @@ export default function CallsPage() {
         columns={columns}
         dataSource={calls.data ?? []}
         loading={calls.isFetching}
-        scroll={{ x: 1370 }}
+        scroll={{ x: 1430 }}
         pagination={false}
         onRow={(c) => ({ 'data-testid': testIds.recCallRow(c.id) }) as HTMLAttributes<HTMLElement>}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('recognition.calls.empty')} /> }}
       />
       <CallModal open={creating} onClose={() => setCreating(false)} programmes={programmes.data ?? []} />
+      {editing && <CallModal key={`${editing.id}:${editing.version}`} open editing={editing} onClose={() => setEditing(null)} programmes={programmes.data ?? []} />}
       <ApplyModal call={applying} onClose={() => setApplying(null)} />
     </div>
   );

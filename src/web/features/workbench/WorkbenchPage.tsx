@@ -88,9 +88,11 @@ export default function WorkbenchPage() {
             </div>
           </div>
           <Badge count={data?.unreadNotifications ?? 0} overflowCount={99} showZero color={data?.unreadNotifications ? '#c8161d' : '#bfbfbf'}>
-            <Tag icon={<BellOutlined />} style={{ padding: '4px 10px', fontSize: 13 }}>
-              {t('workbench.unread')}
-            </Tag>
+            <Link to="/messages" data-testid="workbench-messages">
+              <Tag icon={<BellOutlined />} style={{ padding: '4px 10px', fontSize: 13, cursor: 'pointer' }}>
+                {t('workbench.unread')}
+              </Tag>
+            </Link>
           </Badge>
         </Flex>
       </Card>
