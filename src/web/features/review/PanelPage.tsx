@@ -15,7 +15,8 @@ import type { Lang } from '../../i18n';
 import { applicationsOf, roundStatusColor, type Aggregate, type Panel, type Round } from './http';
 
 interface PanelValues { opinion: string; recommendation: 'recommend' | 'not_recommend'; for: number; against: number; abstain: number }
-const fmt = (v: number | null) => (v === null ? '—' : v.toFixed(1));
+// Undefined while a row's scores are still loading (the row is a placeholder then).
+const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(1));
 
 /** Scores per application (mean, trimmed mean, spread, outliers) and the panel's (会评) conclusion. */
 export default function PanelPage() {
