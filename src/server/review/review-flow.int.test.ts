@@ -126,18 +126,23 @@ describeEachDb('review round: propose, adjust, apply, declare, score, panel (a6.
     expect(apply.statusCode).toBe(422);
     expect(apply.json().error.data.violations).toContainEqual(expect.objectContaining({ code: 'load-exceeded', expertId: moved }));
 
-    // Diversity: bring two experts of one province onto application 3 (a legal swap under k = 2),
-    // then k = 1 must refuse the apply.
+    // Diversity: bring two experts of one province onto one application (a legal swap under
+    // k = 2), then k = 1 must refuse the apply. Every application is tried: whether a given one
+    // admits such a swap depends on the draw and on the swap made above.
     await patch({ maxLoad: 3 });
-    const members = pairsOf(r, appIds[2]!);
-    const provinces = new Set(members.map((p) => province.get(p.expertId)));
     let doubled = false;
-    for (const [y, py] of province) {
-      if (doubled || members.some((p) => p.expertId === y) || !provinces.has(py)) continue;
-      for (const m of members.filter((p) => province.get(p.expertId) !== py)) {
-        const res = await api('POST', `/api/review/rounds/${roundId}/adjustments`, moist, { version, ops: [{ op: 'swap', applicationId: appIds[2], expertId: m.expertId, withExpertId: y }] });
-        if (res.statusCode === 200) { doubled = true; version = res.json().round.version; break; }
+    for (const appId of [appIds[2]!, ...appIds.filter((id) => id !== appIds[2])]) {
+      const members = pairsOf(r, appId);
+      const provinces = new Set(members.map((p) => province.get(p.expertId)));
+      for (const [y, py] of province) {
+        if (doubled) break;
+        if (members.some((p) => p.expertId === y) || !provinces.has(py)) continue;
+        for (const m of members.filter((p) => province.get(p.expertId) !== py)) {
+          const res = await api('POST', `/api/review/rounds/${roundId}/adjustments`, moist, { version, ops: [{ op: 'swap', applicationId: appId, expertId: m.expertId, withExpertId: y }] });
+          if (res.statusCode === 200) { doubled = true; version = res.json().round.version; break; }
+        }
       }
+      if (doubled) break;
     }
     expect(doubled).toBe(true);
     r = await round();
