@@ -66,7 +66,9 @@ export async function roundInput(db: Db, applicationIds: string[], params: Round
   });
 
   // The assignable pool: active accounts (an invited expert who has not accepted is not in it).
-  const rows = await expertQuery(db).where(eq(users.status, 'active'));
+  // In a fixed order: the seeded random draw picks experts by position, so the same seed must
+  // meet the same order for the draw to replay (row order changes when profiles are updated).
+  const rows = await expertQuery(db).where(eq(users.status, 'active')).orderBy(users.id);
   const names = new Map(rows.map((r) => [r.user.id, r.user.displayName]));
   const experts: Expert[] = rows.map((r) => {
     const region = regionOf(r);
