@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, startServer, type RunningServer, signInPage } from './harness.js';
-import { beijingDay, responseTo, pickDate, confirmModal, stepState, approveStep, recordReview, pdfText } from './recognition-steps.js';
+import { beijingDay, responseTo, pickDate, confirmModal, stepState, approveStep, recordReview, pdfText, checkReviewAssess, evaluateAndApprove } from './recognition-steps.js';
 
 // The whole procedure of a 国际联合研究中心 (a6.p2) in Chromium, as the real succession of users:
 // 国际合作司 opens a call; 华中科技大学, which already hosts a demonstration base and has one national
@@ -115,26 +115,13 @@ describe('recognition in Chromium: an international joint research center from c
     await ministry.goto(`${server.url}/recognition/applications/${appId}`);
     await ministry.getByTestId('rec-actions').waitFor();
     await expect.poll(() => stepState(ministry, 'formal_check')).toBe('current');
-    await approveStep(ministry, appId, '材料齐全，形式审查通过。', 'expert_review');
-    await recordReview(ministry, appId, async () => {
-      await ministry.getByTestId('rec-review-score').fill('88');
-      await ministry.getByTestId('rec-review-opinion').fill('合作基础扎实，建议认定为国际联合研究中心。');
+    await checkReviewAssess(ministry, appId, {
+      check: '材料齐全，形式审查通过。', score: '88', reviewOpinion: '合作基础扎实，建议认定为国际联合研究中心。',
+      reviewDone: '专家评审通过。', assessmentOpinion: '考核合格。', assessmentDone: '考核合格。',
     });
-    await approveStep(ministry, appId, '专家评审通过。', 'assessment');
-    await recordReview(ministry, appId, async () => {
-      await ministry.getByTestId('rec-review-kind').locator('input[value=assessment]').check();
-      await ministry.getByTestId('rec-review-result').locator('input[value=pass]').check();
-      await ministry.getByTestId('rec-review-opinion').fill('考核合格。');
-    });
-    await approveStep(ministry, appId, '考核合格。', 'evaluate');
 
     // Comprehensive evaluation on the evaluation screen; 国际合作司 passes it to the issue step.
-    await ministry.goto(`${server.url}/recognition/evaluation?callId=${call.id}&typeId=joint_research_center`);
-    const evalRow = ministry.getByTestId(`rec-eval-row-${appId}`);
-    await evalRow.waitFor();
-    await evalRow.locator('input[type=checkbox]').check();
-    await ministry.getByTestId('rec-eval-opinion').fill('综合评价：符合认定标准。');
-    await responseTo(ministry, 'POST', new RegExp(`^/api/recognition/applications/${appId}/actions$`), () => ministry.getByTestId('rec-eval-approve').click());
+    await evaluateAndApprove(ministry, server.url, call.id, 'joint_research_center', appId, '综合评价：符合认定标准。');
 
     // a6.p2.i3: the document is MOST's (科技部发文): the ministry's leader issues it.
     const leader = await signIn('most-leader');

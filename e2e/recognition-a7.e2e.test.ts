@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, launchBrowser, signInPage, type RunningServer } from './harness.js';
-import { beijingDay, responseTo, pickDate, confirmModal, stepState, approveStep, recordReview, pdfText } from './recognition-steps.js';
+import { beijingDay, responseTo, pickDate, confirmModal, stepState, approveStep, recordReview, pdfText, checkReviewAssess, evaluateAndApprove } from './recognition-steps.js';
 
 // The whole procedure of a 国际技术转移中心 (a7.p2) in Chromium, as the real succession of users:
 // 国际合作司 opens a call for the type, 合肥科汇 (an intermediary registered over a year inside the
@@ -98,26 +98,13 @@ describe('recognition in Chromium: an international technology transfer center, 
     // a7.p2.i2: 火炬中心, acting with 国际合作司, runs the formal check, the expert review and the assessment.
     const torch = await signIn('torch');
     await openAt(torch, appId, 'formal_check');
-    await approveStep(torch, appId, '申报材料齐全，形式审查通过。', 'expert_review');
-    await recordReview(torch, appId, async () => {
-      await torch.getByTestId('rec-review-score').fill('88');
-      await torch.getByTestId('rec-review-opinion').fill('该中心技术转移业绩突出，服务园区国际化需求明显，建议认定。');
+    await checkReviewAssess(torch, appId, {
+      check: '申报材料齐全，形式审查通过。', score: '88', reviewOpinion: '该中心技术转移业绩突出，服务园区国际化需求明显，建议认定。',
+      reviewDone: '专家评审完成，平均分 88 分。', assessmentOpinion: '现场考核通过。', assessmentDone: '考核通过。',
     });
-    await approveStep(torch, appId, '专家评审完成，平均分 88 分。', 'assessment');
-    await recordReview(torch, appId, async () => {
-      await torch.getByTestId('rec-review-kind').locator('input[value=assessment]').check();
-      await torch.getByTestId('rec-review-result').locator('input[value=pass]').check();
-      await torch.getByTestId('rec-review-opinion').fill('现场考核通过。');
-    });
-    await approveStep(torch, appId, '考核通过。', 'evaluate');
 
     // a7.p2.i3: 国际合作司 evaluates on the evaluation screen and signs the decision, which then waits for 火炬中心.
-    await ministry.goto(`${server.url}/recognition/evaluation?callId=${callId}&typeId=tech_transfer_center`);
-    const row = ministry.getByTestId(`rec-eval-row-${appId}`);
-    await row.waitFor();
-    await row.locator('input[type=checkbox]').check();
-    await ministry.getByTestId('rec-eval-opinion').fill('经综合评价，该中心符合认定条件，兼顾园区国际化需求与区域布局，同意认定。');
-    await responseTo(ministry, 'POST', new RegExp(`^/api/recognition/applications/${appId}/actions$`), () => ministry.getByTestId('rec-eval-approve').click());
+    await evaluateAndApprove(ministry, server.url, callId, 'tech_transfer_center', appId, '经综合评价，该中心符合认定条件，兼顾园区国际化需求与区域布局，同意认定。');
     await ministry.getByTestId('rec-decision-form').waitFor();
     await ministry.getByTestId('rec-decision-documentNumber').fill(documentNumber);
     await pickDate(ministry, 'rec-decision-issuedOn', beijingDay());

@@ -70,3 +70,32 @@ export function pdfText(bytes: Buffer): string | null {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Texts of the by-hand review and assessment (a5.p2–a8.p2: 组织专家评审、考核) on the detail page. */
+export interface ReviewTexts { check: string; score: string; reviewOpinion: string; reviewDone: string; assessmentOpinion: string; assessmentDone: string }
+
+/** From the formal check (current) to the evaluation: pass the check, record a score and a passed assessment. */
+export async function checkReviewAssess(page: Page, appId: string, t: ReviewTexts) {
+  await approveStep(page, appId, t.check, 'expert_review');
+  await recordReview(page, appId, async () => {
+    await page.getByTestId('rec-review-score').fill(t.score);
+    await page.getByTestId('rec-review-opinion').fill(t.reviewOpinion);
+  });
+  await approveStep(page, appId, t.reviewDone, 'assessment');
+  await recordReview(page, appId, async () => {
+    await page.getByTestId('rec-review-kind').locator('input[value=assessment]').check();
+    await page.getByTestId('rec-review-result').locator('input[value=pass]').check();
+    await page.getByTestId('rec-review-opinion').fill(t.assessmentOpinion);
+  });
+  await approveStep(page, appId, t.assessmentDone, 'evaluate');
+}
+
+/** On the comprehensive evaluation screen of a call and type: choose the application and approve it with `opinion`. */
+export async function evaluateAndApprove(page: Page, baseUrl: string, callId: string, typeId: string, appId: string, opinion: string) {
+  await page.goto(`${baseUrl}/recognition/evaluation?callId=${callId}&typeId=${typeId}`);
+  const row = page.getByTestId(`rec-eval-row-${appId}`);
+  await row.waitFor();
+  await row.locator('input[type=checkbox]').check();
+  await page.getByTestId('rec-eval-opinion').fill(opinion);
+  await responseTo(page, 'POST', new RegExp(`^/api/recognition/applications/${appId}/actions$`), () => page.getByTestId('rec-eval-approve').click());
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, startServer, type RunningServer, signInPage } from './harness.js';
-import { beijingDay, responseTo, pickDate, confirmModal, stepState, approveStep, recordReview, pdfText } from './recognition-steps.js';
+import { beijingDay, responseTo, pickDate, confirmModal, stepState, approveStep, recordReview, pdfText, checkReviewAssess, evaluateAndApprove } from './recognition-steps.js';
 
 // The whole procedure of a 示范型国际科技合作基地 (a8.p2) in Chromium, as the real succession of users:
 // 国际合作司 opens a call, 清华大学 fills and submits the generated form, 教育部 recommends, 国际合作司
@@ -88,26 +88,13 @@ describe('recognition in Chromium: a demonstration base from call to recognition
     await ministry.goto(`${server.url}/recognition/applications/${appId}`);
     await ministry.getByTestId('rec-actions').waitFor();
     await expect.poll(() => stepState(ministry, 'formal_check')).toBe('current');
-    await approveStep(ministry, appId, '申报材料齐全，形式审查通过。', 'expert_review');
-    await recordReview(ministry, appId, async () => {
-      await ministry.getByTestId('rec-review-score').fill('90');
-      await ministry.getByTestId('rec-review-opinion').fill('该单位国际合作基础扎实，示范作用明显，建议认定。');
+    await checkReviewAssess(ministry, appId, {
+      check: '申报材料齐全，形式审查通过。', score: '90', reviewOpinion: '该单位国际合作基础扎实，示范作用明显，建议认定。',
+      reviewDone: '专家评审完成，平均分 90 分。', assessmentOpinion: '现场考核通过。', assessmentDone: '考核通过。',
     });
-    await approveStep(ministry, appId, '专家评审完成，平均分 90 分。', 'assessment');
-    await recordReview(ministry, appId, async () => {
-      await ministry.getByTestId('rec-review-kind').locator('input[value=assessment]').check();
-      await ministry.getByTestId('rec-review-result').locator('input[value=pass]').check();
-      await ministry.getByTestId('rec-review-opinion').fill('现场考核通过。');
-    });
-    await approveStep(ministry, appId, '考核通过。', 'evaluate');
 
     // a8.p2.i3: comprehensive evaluation on the evaluation screen, then the decision with its 文号.
-    await ministry.goto(`${server.url}/recognition/evaluation?callId=${callId}&typeId=demonstration_base`);
-    const row = ministry.getByTestId(`rec-eval-row-${appId}`);
-    await row.waitFor();
-    await row.locator('input[type=checkbox]').check();
-    await ministry.getByTestId('rec-eval-opinion').fill('经综合评价，该单位符合认定条件，兼顾全国布局，同意认定。');
-    await responseTo(ministry, 'POST', new RegExp(`^/api/recognition/applications/${appId}/actions$`), () => ministry.getByTestId('rec-eval-approve').click());
+    await evaluateAndApprove(ministry, server.url, callId, 'demonstration_base', appId, '经综合评价，该单位符合认定条件，兼顾全国布局，同意认定。');
     await ministry.getByTestId('rec-decision-form').waitFor();
     await ministry.getByTestId('rec-decision-documentNumber').fill(documentNumber);
     await pickDate(ministry, 'rec-decision-issuedOn', beijingDay());
