@@ -8,11 +8,10 @@ import type { ZAttendanceInput, ZEventInput, ZRegistrationInput } from '../../co
 import type { Db } from '../platform/db/client.js';
 import type { Actor } from '../platform/authz/actor.js';
 import { recordAudit, type AuditActor } from '../platform/audit/audit.js';
-import { sm3Hex } from '../platform/crypto/sm.js';
 import { AppError } from '../platform/http/errors.js';
 import { today } from '../bases/clock.js';
 import { bases } from '../bases/tables.js';
-import { sanitizeFilename, sniff, withExtension } from '../recognition/attachments/sniff.js';
+import { acceptFile, checkStoredDigest, type IncomingFile } from '../platform/files/accept-file.js';
 import { memberBase } from './community.js';
 import { requireMemberView, requireSecretariat, seesAll, memberBasesOf } from './scope.js';
 import { allianceEvents, allianceMaterials, allianceRegistrations } from './tables.js';
@@ -104,21 +103,16 @@ export async function recordAttendance(db: Db, actor: Actor, who: AuditActor, ev
   });
 }
 
-export async function uploadMaterial(db: Db, actor: Actor, who: AuditActor, eventId: string, file: { filename: string; content: Buffer }) {
+export async function uploadMaterial(db: Db, actor: Actor, who: AuditActor, eventId: string, incoming: IncomingFile) {
   requireSecretariat(actor);
-  if (file.content.length === 0) throw new AppError('attachment_refused', { message: { zh: '文件为空', en: 'The file is empty' } });
-  if (file.content.length > MAX_MATERIAL_BYTES) throw new AppError('attachment_too_large', { data: { limit: MAX_MATERIAL_BYTES } });
-  const kind = sniff(file.content);
-  if (!kind) throw new AppError('attachment_refused', { data: { allowed: ['pdf', 'docx', 'doc', 'png', 'jpg'] } });
-  const declared = sanitizeFilename(file.filename);
-  const filename = declared.toLowerCase().endsWith(`.${kind.ext}`) ? declared : withExtension(declared, kind.ext);
-  const sm3 = sm3Hex(file.content);
+  const file = await acceptFile(incoming, MAX_MATERIAL_BYTES);
+  const { filename, sm3 } = file;
   return db.transaction(async (tx) => {
     const [ev] = await tx.select({ id: allianceEvents.id }).from(allianceEvents).where(eq(allianceEvents.id, eventId));
     if (!ev) throw new AppError('not_found');
-    const [row] = await tx.insert(allianceMaterials).values({ eventId, filename, mime: kind.mime, size: file.content.length, sm3, content: file.content, uploadedBy: actor.userId })
+    const [row] = await tx.insert(allianceMaterials).values({ eventId, filename, mime: file.mime, size: file.size, sm3, content: file.content, uploadedBy: actor.userId })
       .returning({ id: allianceMaterials.id, filename: allianceMaterials.filename, mime: allianceMaterials.mime, size: allianceMaterials.size, sm3: allianceMaterials.sm3, createdAt: allianceMaterials.createdAt });
-    await recordAudit(tx, who, { action: 'alliance.material.upload', entityType: 'alliance_material', entityId: row!.id, after: { eventId, filename, mime: kind.mime, size: file.content.length, sm3 } });
+    await recordAudit(tx, who, { action: 'alliance.material.upload', entityType: 'alliance_material', entityId: row!.id, after: { eventId, filename, mime: file.mime, size: file.size, sm3 } });
     return { ...row!, createdAt: row!.createdAt.toISOString() };
   });
 }
@@ -127,6 +121,6 @@ export async function downloadMaterial(db: Db, actor: Actor, id: string) {
   await requireMemberView(db, actor);
   const [m] = await db.select().from(allianceMaterials).where(eq(allianceMaterials.id, id));
   if (!m) throw new AppError('not_found');
-  if (sm3Hex(m.content) !== m.sm3) throw new AppError('internal', { message: { zh: '材料完整性校验失败（SM3 摘要不符），已记录', en: 'Material integrity check failed (SM3 digest mismatch); logged' }, data: { materialId: id } });
+  checkStoredDigest(m.content, m.sm3, { zh: '材料', en: 'Material' }, { materialId: id });
   return m;
 }

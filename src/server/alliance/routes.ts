@@ -5,7 +5,6 @@ import { z } from 'zod';
 import multipart from '@fastify/multipart';
 import type { Api, AppContext } from '../platform/http/context.js';
 import { auditActor, requestLang, requireActor } from '../platform/http/context.js';
-import { AppError } from '../platform/http/errors.js';
 import { contentDisposition } from '../recognition/routes/attachment-routes.js';
 import {
   ZAlignment, ZAnnouncement, ZAnnouncementInput, ZApply, ZAttendanceInput, ZContribution, ZDecide, ZEvent, ZEventDetail, ZEventInput, ZGroup, ZGroupInput,
@@ -21,6 +20,7 @@ import { overview } from './overview.js';
 import { allianceBase } from './scope.js';
 import { workReport } from './work-report.js';
 import { workReportXlsx } from './work-report-xlsx.js';
+import { readUpload } from '../platform/files/read-upload.js';
 
 const tags = ['alliance'];
 const id = z.object({ id: z.uuid() });
@@ -90,16 +90,7 @@ export async function allianceRoutes(app: Api, ctx: AppContext) {
     await scoped.register(multipart, { limits: { fileSize: MAX_MATERIAL_BYTES, files: 1, fields: 2 } });
     scoped.post('/api/alliance/events/:id/materials', { schema: { tags, summary: 'The secretariat uploads a material (multipart "file"; PDF, DOC/DOCX, PNG, JPEG)', params: id, response: { 201: ZMaterial } } }, async (req, reply) => {
       const actor = requireActor(req);
-      const file = await req.file().catch(() => undefined);
-      if (!file) throw new AppError('validation_failed', { fields: [{ field: 'file', rule: 'required', message: 'a multipart file field is required' }] });
-      let content: Buffer;
-      try {
-        content = await file.toBuffer();
-      } catch (err) {
-        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('attachment_too_large', { data: { limit: MAX_MATERIAL_BYTES } });
-        throw err;
-      }
-      return reply.status(201).send(await uploadMaterial(db, actor, auditActor(req), req.params.id, { filename: file.filename, content }));
+      return reply.status(201).send(await uploadMaterial(db, actor, auditActor(req), req.params.id, await readUpload(req, MAX_MATERIAL_BYTES)));
     });
   });
   app.get('/api/alliance/materials/:id', { schema: { tags, summary: 'Download an event material (member-only)', params: id } }, async (req, reply) => {

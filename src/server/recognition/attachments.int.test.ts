@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { describeEachDb } from '../testing/db.js';
 import { testApp, type TestApp } from '../testing/app.js';
 import { PDF_BYTES, PNG_BYTES, client, openCall, type Api } from './testing.js';
-import { sanitizeFilename, sniff } from './attachments/sniff.js';
+import { sanitizeFilename, sniff } from '../platform/files/sniff.js';
 
 describeEachDb('recognition attachments', (getDb) => {
   let app: TestApp;

@@ -6,10 +6,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/authz/actor.js';
 import { recordAudit, type AuditActor } from '../../platform/audit/audit.js';
-import { sm3Hex } from '../../platform/crypto/sm.js';
 import { AppError } from '../../platform/http/errors.js';
 import { MAX_ATTACHMENT_BYTES } from '../../recognition/attachments/upload-attachment.js';
-import { sanitizeFilename, sniff, withExtension } from '../../recognition/attachments/sniff.js';
+import { acceptFile, checkStoredDigest, type IncomingFile } from '../../platform/files/accept-file.js';
 import { baseScope } from '../scope.js';
 import { bases } from '../tables.js';
 import { reportInScope } from './report-query.js';
@@ -24,24 +23,18 @@ const meta = {
 type MetaRow = { id: string; filename: string; declaredName: string | null; mime: string; size: number; sm3: string; createdAt: Date };
 const toMeta = (r: MetaRow) => ({ ...r, createdAt: r.createdAt.toISOString() });
 
-export async function uploadReportAttachment(db: Db, actor: Actor, audit: AuditActor, reportId: string, file: { filename: string; content: Buffer }) {
+export async function uploadReportAttachment(db: Db, actor: Actor, audit: AuditActor, reportId: string, incoming: IncomingFile) {
   const { report, base } = await reportInScope(db, actor, reportId, 'update');
   if (report.status !== 'draft' && report.status !== 'returned') {
     throw new AppError('rule_refused', { clause: 'a14.s1', message: { zh: '已报送的报告不能再添加附件，请先撤回或等待退回', en: 'A submitted report takes no more attachments; withdraw it or wait for it to be returned' }, data: { code: 'invalid_state', status: report.status } });
   }
-  if (file.content.length === 0) throw new AppError('attachment_refused', { message: { zh: '文件为空', en: 'The file is empty' } });
-  if (file.content.length > MAX_ATTACHMENT_BYTES) throw new AppError('attachment_too_large', { data: { limit: MAX_ATTACHMENT_BYTES } });
-  const kind = sniff(file.content);
-  if (!kind) throw new AppError('attachment_refused', { data: { allowed: ['pdf', 'docx', 'doc', 'png', 'jpg'] } });
-  const declared = sanitizeFilename(file.filename);
-  const filename = declared.toLowerCase().endsWith(`.${kind.ext}`) || (kind.ext === 'jpg' && /\.jpe?g$/i.test(declared)) ? declared : withExtension(declared, kind.ext);
-  const sm3 = sm3Hex(file.content);
+  const file = await acceptFile(incoming, MAX_ATTACHMENT_BYTES);
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(annualReportAttachments).values({
-      reportId, ownerOrgId: actor.orgId ?? base.hostOrgId, filename, declaredName: filename === declared ? null : declared,
-      mime: kind.mime, size: file.content.length, sm3, content: file.content, uploadedBy: actor.userId,
+      reportId, ownerOrgId: actor.orgId ?? base.hostOrgId, filename: file.filename, declaredName: file.declaredName,
+      mime: file.mime, size: file.size, sm3: file.sm3, content: file.content, uploadedBy: actor.userId,
     }).returning(meta);
-    await recordAudit(tx, audit, { action: 'annual_report.attachment.upload', entityType: 'annual_report_attachment', entityId: row!.id, scopeOrgId: base.recommenderId, after: { reportId, filename, mime: kind.mime, size: file.content.length, sm3, clause: 'a14.s1' } });
+    await recordAudit(tx, audit, { action: 'annual_report.attachment.upload', entityType: 'annual_report_attachment', entityId: row!.id, scopeOrgId: base.recommenderId, after: { reportId, filename: file.filename, mime: file.mime, size: file.size, sm3: file.sm3, clause: 'a14.s1' } });
     return toMeta(row!);
   });
 }
@@ -71,8 +64,6 @@ export async function downloadReportAttachment(db: Db, actor: Actor, id: string)
     .innerJoin(bases, eq(bases.id, annualReports.baseId))
     .where(and(eq(annualReportAttachments.id, id), baseScope(actor, 'read', 'annual_report')));
   if (!row) throw new AppError('not_found');
-  if (sm3Hex(row.a.content) !== row.a.sm3) {
-    throw new AppError('internal', { message: { zh: '附件完整性校验失败（SM3 摘要不符），已记录', en: 'Attachment integrity check failed (SM3 digest mismatch); logged' }, data: { attachmentId: id } });
-  }
+  checkStoredDigest(row.a.content, row.a.sm3, { zh: '附件', en: 'Attachment' }, { attachmentId: id });
   return row.a;
 }

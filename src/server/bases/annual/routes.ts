@@ -19,6 +19,7 @@ import { saveReport } from './save-report.js';
 import { MAX_ATTACHMENT_BYTES, downloadReportAttachment, uploadReportAttachment } from './report-attachments.js';
 import { contentDisposition } from '../../recognition/routes/attachment-routes.js';
 import { yearReports } from './year-reports.js';
+import { readUpload } from '../../platform/files/read-upload.js';
 
 export function annualRoutes(app: Api, ctx: AppContext) {
   const db = ctx.database.db;
@@ -76,16 +77,7 @@ function reportAttachmentRoutes(app: Api, ctx: AppContext) {
       schema: { tags, summary: 'Upload one file to a draft or returned report (multipart "file"; PDF, DOC/DOCX, PNG, JPEG; ≤ 20 MB); include its id in attachmentIds when saving', params: z.object({ id: z.uuid() }), response: { 201: ZReportAttachment } },
     }, async (req, reply) => {
       const actor = requireActor(req);
-      const file = await req.file().catch(() => undefined);
-      if (!file) throw new AppError('validation_failed', { fields: [{ field: 'file', rule: 'required', message: 'a multipart file field is required' }] });
-      let content: Buffer;
-      try {
-        content = await file.toBuffer();
-      } catch (err) {
-        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('attachment_too_large', { data: { limit: MAX_ATTACHMENT_BYTES } });
-        throw err;
-      }
-      return reply.status(201).send(await uploadReportAttachment(db, actor, auditActor(req), req.params.id, { filename: file.filename, content }));
+      return reply.status(201).send(await uploadReportAttachment(db, actor, auditActor(req), req.params.id, await readUpload(req, MAX_ATTACHMENT_BYTES)));
     });
   });
   app.get('/api/report-attachments/:id', { schema: { tags, summary: 'Download a report attachment (within the report’s scope; SM3 checked)', params: z.object({ id: z.uuid() }) } }, async (req, reply) => {

@@ -8,7 +8,7 @@ import CFB from 'cfb';
 import { describeEachDb } from '../../testing/db.js';
 import { testApp, type TestApp } from '../../testing/app.js';
 import { client, openCall, type Api } from '../testing.js';
-import { inspectOfficeFile, ZIP_LIMITS } from './office-macros.js';
+import { inspectOfficeFile, ZIP_LIMITS } from '../../platform/files/office-macros.js';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
 const DOCM_TYPE = 'application/vnd.ms-word.document.macroEnabled.main+xml';

@@ -3,8 +3,8 @@ import multipart from '@fastify/multipart';
 import { ZAttachmentMeta } from '../../../contracts/recognition.js';
 import type { Api, AppContext } from '../../platform/http/context.js';
 import { auditActor, requireActor } from '../../platform/http/context.js';
-import { AppError } from '../../platform/http/errors.js';
 import { MAX_ATTACHMENT_BYTES, downloadAttachment, uploadAttachment } from '../attachments/upload-attachment.js';
+import { readUpload } from '../../platform/files/read-upload.js';
 
 /** RFC 6266/5987: an ASCII fallback and the UTF-8 name. */
 export function contentDisposition(kind: 'attachment' | 'inline', name: string): string {
@@ -22,16 +22,7 @@ export async function attachmentRoutes(app: Api, ctx: AppContext) {
       schema: { tags, summary: 'Upload one file (multipart "file"; PDF, DOC/DOCX, PNG, JPEG; ≤ 20 MB; type sniffed from content)', params: z.object({ id: z.uuid() }), response: { 201: ZAttachmentMeta } },
     }, async (req, reply) => {
       const actor = requireActor(req);
-      const file = await req.file().catch(() => undefined);
-      if (!file) throw new AppError('validation_failed', { fields: [{ field: 'file', rule: 'required', message: 'a multipart file field is required' }] });
-      let content: Buffer;
-      try {
-        content = await file.toBuffer();
-      } catch (err) {
-        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('attachment_too_large', { data: { limit: MAX_ATTACHMENT_BYTES } });
-        throw err;
-      }
-      return reply.status(201).send(await uploadAttachment(db, actor, auditActor(req), req.params.id, { filename: file.filename, content }));
+      return reply.status(201).send(await uploadAttachment(db, actor, auditActor(req), req.params.id, await readUpload(req, MAX_ATTACHMENT_BYTES)));
     });
   });
 
