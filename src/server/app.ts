@@ -16,6 +16,7 @@ import { sessionHook } from './platform/http/session-hook.js';
 import { capabilities } from './capabilities.js';
 import { registerRateLimits } from './platform/ratelimit/plugin.js';
 import { registerHsts } from './platform/http/hsts.js';
+import { startAuditSealer } from './platform/audit/audit.js';
 import { loadSmKeys, type SmKeys } from './platform/crypto/sm.js';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -70,6 +71,10 @@ export async function buildApp({ config, database, logger, keys }: BuildOptions)
   app.decorateRequest('actor', null);
   app.addHook('preHandler', sessionHook(ctx));
   for (const register of capabilities) await register(app, ctx);
+
+  // Audit records written by requests join the SM3 chain a moment after they commit.
+  const sealer = startAuditSealer(database.db, config.auditSealMs, (err) => app.log.warn({ err }, 'audit sealing failed; retried'));
+  app.addHook('onClose', () => sealer.stop());
 
   await serveWeb(app);
   return app;

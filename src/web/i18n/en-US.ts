@@ -236,6 +236,7 @@ export const enUS: Messages = {
     timeRange: 'Time range',
     ip: 'IP address',
     hash: 'Hash',
+    sealing: 'Being linked into the hash chain (within a second of the change)',
     before: 'Before',
     after: 'After',
     verify: 'Verify hash chain',

@@ -235,6 +235,7 @@ export const zhCN = {
     timeRange: '时间范围',
     ip: 'IP 地址',
     hash: '哈希值',
+    sealing: '正在链入哈希链（变更提交后一秒内完成）',
     before: '修改前',
     after: '修改后',
     verify: '校验哈希链',

@@ -3,9 +3,9 @@ import { eq, sql } from 'drizzle-orm';
 import { describeEachDb } from '../../testing/db.js';
 import { signInAs, testApp, type TestApp } from '../../testing/app.js';
 import { auditLog } from './tables.js';
-import { verifyAuditChain } from './audit.js';
+import { recordAudit, sealAuditLog, verifyAuditChain } from './audit.js';
 
-describeEachDb('audit log', (getDb) => {
+describeEachDb('audit log', (getDb, kind) => {
   let app: TestApp;
   beforeAll(async () => {
     app = await testApp(getDb());
@@ -40,6 +40,58 @@ describeEachDb('audit log', (getDb) => {
     const db = getDb().db;
     await expect(db.execute(sql`update audit_log set action = 'x'`)).rejects.toThrow();
     await expect(db.execute(sql`delete from audit_log`)).rejects.toThrow();
+  });
+
+  it('links a committed record into the SM3 chain within the sealer\'s interval, nobody asking', async () => {
+    const db = getDb().db;
+    await db.transaction((tx) => recordAudit(tx, { userId: null, orgId: null, ip: null }, { action: 'test.sealed_in_background', entityType: 'test' }));
+    const sealed = async () => (await db.select({ hash: auditLog.hash }).from(auditLog).where(eq(auditLog.action, 'test.sealed_in_background')))[0]?.hash;
+    const until = Date.now() + 10_000;
+    while (!(await sealed()) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    expect(await sealed()).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('lets sealing fill a record\'s place once and refuses any other change to it', async () => {
+    const db = getDb().db;
+    await db.transaction((tx) => recordAudit(tx, { userId: null, orgId: null, ip: null }, { action: 'test.unsealed', entityType: 'test' }));
+    const [row] = await db.select().from(auditLog).where(eq(auditLog.action, 'test.unsealed'));
+    // Sealing while changing a recorded column is refused, so is changing a sealed record's link.
+    if (row!.seq === null) {
+      await expect(db.execute(sql`update audit_log set seq = 999999, prev_hash = 'x', hash = 'y', action = 'forged' where id = ${row!.id}`)).rejects.toThrow();
+    }
+    await sealAuditLog(db);
+    await expect(db.execute(sql`update audit_log set hash = ${'0'.repeat(64)} where id = ${row!.id}`)).rejects.toThrow();
+    await expect(db.execute(sql`update audit_log set seq = null, prev_hash = null, hash = null where id = ${row!.id}`)).rejects.toThrow();
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it.runIf(kind === 'postgres')('writers never wait on each other: a record committed after a later id takes the next place, and the chain holds', async () => {
+    const db = getDb().db;
+    const who = { userId: null, orgId: null, ip: null };
+    let releaseFirst!: () => void;
+    const firstMayCommit = new Promise<void>((r) => { releaseFirst = r; });
+    let firstInserted!: () => void;
+    const firstHasInserted = new Promise<void>((r) => { firstInserted = r; });
+    // The first writer inserts (the lower id) and holds its transaction open ...
+    const first = db.transaction(async (tx) => {
+      await recordAudit(tx, who, { action: 'test.out_of_order', entityType: 'test', entityId: 'first' });
+      firstInserted();
+      await firstMayCommit;
+    });
+    await firstHasInserted;
+    // ... while a second writer inserts and commits without waiting for it, and is sealed.
+    const t0 = Date.now();
+    await db.transaction((tx) => recordAudit(tx, who, { action: 'test.out_of_order', entityType: 'test', entityId: 'second' }));
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    await sealAuditLog(db);
+    releaseFirst();
+    await first;
+    await sealAuditLog(db);
+    const rows = await db.select().from(auditLog).where(eq(auditLog.action, 'test.out_of_order'));
+    const byName = new Map(rows.map((r) => [r.entityId, r]));
+    expect(byName.get('first')!.id).toBeLessThan(byName.get('second')!.id);
+    expect(byName.get('first')!.seq).toBeGreaterThan(byName.get('second')!.seq!);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, firstBrokenId: null });
   });
 
   it('verifies the SM3 chain and names the first tampered record', async () => {

@@ -10,7 +10,9 @@ import { verifyAuditIntegrity } from '../jobs/anchor.js';
 const ZAuditRow = z.object({
   id: z.number(), at: z.string(), actorUserId: z.string().nullable(), actorOrgId: z.string().nullable(),
   action: z.string(), entityType: z.string(), entityId: z.string().nullable(),
-  before: z.unknown(), after: z.unknown(), ip: z.string().nullable(), hash: z.string(),
+  before: z.unknown(), after: z.unknown(), ip: z.string().nullable(),
+  /** Null for the moment between commit and sealing (a fraction of a second). */
+  seq: z.number().nullable(), hash: z.string().nullable(),
 });
 
 export function auditRoutes(app: Api, ctx: AppContext) {

@@ -1,8 +1,10 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
- * Append-only audit log (a trigger in the migration refuses UPDATE and DELETE).
- * Each row carries the SM3 hash of the previous row, so tampering breaks the chain (issue 8).
+ * Append-only audit log (triggers in the migrations refuse DELETE and every UPDATE but sealing).
+ * A record is written with its change; the sealer then gives it its place `seq` in the SM3 chain,
+ * the hash of the record before it and its own, so tampering breaks the chain (issue 8).
  */
 export const auditLog = pgTable(
   'audit_log',
@@ -19,12 +21,16 @@ export const auditLog = pgTable(
     before: jsonb(),
     after: jsonb(),
     ip: text(),
-    prevHash: text().notNull(),
-    hash: text().notNull(),
+    /** Place in the chain, set once by the sealer after commit (null: not sealed yet). */
+    seq: bigint({ mode: 'number' }),
+    prevHash: text(),
+    hash: text(),
   },
   (t) => [
     index('audit_entity_idx').on(t.entityType, t.entityId),
     index('audit_at_idx').on(t.at),
     index('audit_actor_idx').on(t.actorUserId),
+    uniqueIndex('audit_log_seq_idx').on(t.seq),
+    index('audit_log_unsealed_idx').on(t.id).where(sql`${t.seq} IS NULL`),
   ],
 );

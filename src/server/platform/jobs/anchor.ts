@@ -1,4 +1,4 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { auditLog } from '../audit/tables.js';
 import { GENESIS_HASH, verifyAuditChain, type ChainCheck } from '../audit/audit.js';
@@ -23,7 +23,8 @@ export class AuditChainBrokenError extends Error {
 export async function anchorAuditHead(db: Db, sm2: Sm2KeyPair, opts: { jobId?: string; instance?: string; now?: Date } = {}) {
   const check = await verifyAuditChain(db);
   if (!check.ok) throw new AuditChainBrokenError(`audit chain broken at record ${check.firstBrokenId} (${check.reason})`);
-  const [head] = await db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  // The head is the last record in the chain's order (sealed by the check above).
+  const [head] = await db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).where(isNotNull(auditLog.seq)).orderBy(desc(auditLog.seq)).limit(1);
   const anchoredAt = opts.now ?? new Date();
   const a = { anchoredAt, headId: head?.id ?? 0, headHash: head?.hash ?? GENESIS_HASH };
   const payload = anchorPayload(a);

@@ -25,7 +25,8 @@ interface AuditRow {
   before: unknown;
   after: unknown;
   ip: string | null;
-  hash: string;
+  /** Null until the sealer links the record into the chain, a moment after commit. */
+  hash: string | null;
 }
 
 interface Verify {
@@ -203,7 +204,7 @@ export default function AuditPage() {
                 { key: 'after', label: t('audit.after'), children: json(r.after) },
                 { key: 'actor', label: t('audit.actor'), children: r.actorUserId ?? '—' },
                 { key: 'org', label: t('audit.actorOrg'), children: r.actorOrgId ?? '—' },
-                { key: 'hash', label: t('audit.hash'), children: <span style={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all' }}>{r.hash}</span> },
+                { key: 'hash', label: t('audit.hash'), children: r.hash ? <span style={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all' }}>{r.hash}</span> : t('audit.sealing') },
               ]}
             />
           ),
