@@ -14,7 +14,7 @@ import { smtpMailer } from './platform/mail/transport.js';
 import { registerBaseJobs } from './bases/jobs.js';
 
 const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') });
+const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite'), poolSize: config.dbPoolSize });
 await database.migrate();
 const app = await buildApp({ config, database });
 
