@@ -30,11 +30,17 @@ export async function allProgrammes(db: Db): Promise<Programme[]> {
   return rows.map((r) => parsed(r.key, r.digest, r.data));
 }
 
+/**
+ * The programme version an application runs under. Every save and step reads it, so the digest is
+ * read first and the (large) programme document only when this process has not parsed that digest.
+ */
 export async function programmeOf(db: Db, key: string): Promise<Programme> {
   const hit = cache.get(key);
+  const [current] = await db.select({ digest: programmes.digest }).from(programmes).where(eq(programmes.key, key));
+  if (!current) throw new AppError('not_found');
+  if (hit && hit.digest === current.digest) return hit.programme;
   const [row] = await db.select({ digest: programmes.digest, data: programmes.data }).from(programmes).where(eq(programmes.key, key));
   if (!row) throw new AppError('not_found');
-  if (hit && hit.digest === row.digest) return hit.programme;
   return parsed(key, row.digest, row.data);
 }
 
