@@ -3,6 +3,7 @@
 // same storage rules as recognition (content-sniffed type, SM3 digest checked on read).
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import CFB from 'cfb';
 import { sql } from 'drizzle-orm';
 import { beijingInstant } from '../../../regulation/index.js';
 import { describeEachDb } from '../../testing/db.js';
@@ -87,7 +88,7 @@ describeEachDb('a14.s1: attachments of annual plans and summaries', (getDb) => {
     expect((await call('sichuan', 'GET', `/api/reports/${report.id}`)).json().attachments).toHaveLength(1);
   });
 
-  it('refuses content of no allowed type (415); renames a PNG sent as ".pdf"; never serves bytes whose SM3 no longer matches', async () => {
+  it('refuses content of no allowed type (415) and Word files with macros; renames a PNG sent as ".pdf"; never serves bytes whose SM3 no longer matches', async () => {
     const base = await insertBase(getDb().db, 'inst-hit', '2019-05-20');
     clock.now = () => beijingInstant('2026-12-01', 10);
     const r = (await call('hit', 'POST', `/api/bases/${base.id}/reports`, { year: 2026, kind: 'summary' })).json();
@@ -99,5 +100,12 @@ describeEachDb('a14.s1: attachments of annual plans and summaries', (getDb) => {
     const back = await call('hit', 'GET', `/api/report-attachments/${png.id}`);
     expect(back.statusCode).toBe(500);
     expect(back.body).not.toContain('forged');
+    // A Word file with macros is refused here as for recognition attachments (one gate: platform/files).
+    const cfb = CFB.utils.cfb_new();
+    CFB.utils.cfb_add(cfb, '/WordDocument', Buffer.alloc(4096, 1));
+    CFB.utils.cfb_add(cfb, '/Macros/VBA/dir', Buffer.from('Attribute VB_Name = "ThisDocument"'));
+    const macros = await upload('hit', r.id, '年度总结.doc', Buffer.from(CFB.write(cfb, { type: 'buffer' }) as Uint8Array));
+    expect(macros.statusCode).toBe(415);
+    expect(macros.json().error.code).toBe('attachment_macros');
   });
 });
