@@ -4,7 +4,7 @@ import { describeEachDb } from '../testing/db.js';
 import { DEMO_PASSWORD, signInAs, testApp, type TestApp } from '../testing/app.js';
 import { generateDemo } from '../demo/generate.js';
 import { auditLog } from '../platform/audit/tables.js';
-import { loginEvents, recoveryCodes, users } from './tables.js';
+import { loginEvents, recoveryCodes, users, webauthnCredentials } from './tables.js';
 import { totpCode } from './totp.js';
 import { makeUscc } from '../organizations/registry/uscc.js';
 
@@ -151,6 +151,32 @@ describeEachDb('identification and authentication (GB/T 22239-2019 8.1.4.1)', (g
     const replay = await app.inject({ method: 'POST', url: '/api/auth/sign-in/mfa', payload: { challengeId: again.json().challengeId, code } });
     expect(replay.statusCode).toBe(401);
     expect(replay.json().error.code).toBe('mfa_code_invalid');
+  });
+
+  it('8.1.4.1 d: a security administrator resets a lost second factor (TOTP, recovery codes, keys), ending the sessions; never their own', async () => {
+    const s = await signInAs(app, 'henan');
+    await enrol(s.headers);
+    await db().insert(webauthnCredentials).values({ userId: s.me.id, credentialId: `lost-key-${s.me.id}`, publicKey: 'AQID', name: 'YubiKey 5', deviceType: 'singleDevice' });
+    expect((await signIn('henan', DEMO_PASSWORD)).json()).toMatchObject({ mfaRequired: true });
+    const url = `/api/security/users/${s.me.id}/reset-mfa`;
+    const official = await signInAs(app, 'moist');
+    expect((await post(url, official.headers)).statusCode).toBe(403);
+    const own = await post(`/api/security/users/${secadmin.me.id}/reset-mfa`, secadmin.headers, undefined, 'en');
+    expect(own.statusCode).toBe(403);
+    expect(own.json().error.message).toMatch(/another security administrator/);
+
+    const res = await post(url, secadmin.headers);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ ok: true, removed: { totp: true, recoveryCodes: 10, securityKeys: 1 }, sessionsEnded: expect.any(Number) });
+    expect(res.json().sessionsEnded).toBeGreaterThanOrEqual(1);
+    expect((await get('/api/auth/me', s.headers)).statusCode).toBe(401);
+    const again = await signIn('henan', DEMO_PASSWORD);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().mfaRequired).toBeUndefined();
+    const listed = (await get('/api/security/users?q=henan', secadmin.headers)).json().items.find((u: { username: string }) => u.username === 'henan');
+    expect(listed).toMatchObject({ totpEnabled: false, securityKeys: 0 });
+    const [entry] = await db().select().from(auditLog).where(and(eq(auditLog.action, 'account.mfa_reset'), eq(auditLog.entityId, s.me.id)));
+    expect(entry).toMatchObject({ actorUserId: secadmin.me.id, before: { totp: true, recoveryCodes: 10, securityKeys: ['YubiKey 5'] } });
   });
 
   it('8.1.4.1 d: a recovery code completes a sign-in once, never twice', async () => {

@@ -7,7 +7,7 @@ import { auditActor, requireActor } from '../platform/http/context.js';
 import { sealPersonalFields } from '../accounts/personal-data.js';
 import { getSecuritySettings, updateSecuritySettings, ZSecuritySettings } from './settings.js';
 import { decideRoleRequest, listRoleRequests, requestRoleChange, requireSecurityAdmin, serialiseRequest } from './role-requests.js';
-import { listUsers, unlockUser } from './users.js';
+import { listUsers, resetSecondFactor, unlockUser } from './users.js';
 import { restrictionHook } from './restriction-hook.js';
 
 export const ZRoleRequest = z.object({
@@ -47,6 +47,8 @@ export const ZAdminUser = z.object({
   locked: z.boolean(),
   lockedUntil: z.string().nullable(),
   totpEnabled: z.boolean(),
+  /** WebAuthn credentials registered as a second factor. */
+  securityKeys: z.number(),
 });
 
 /** Security administration (安全管理员): policy, role grants with two-person approval, unlocks (issue 8). */
@@ -88,6 +90,13 @@ export function securityRoutes(app: Api, ctx: AppContext) {
   app.post('/api/security/users/:id/unlock', { schema: { tags, summary: 'Unlock a locked account', params: z.object({ id: z.uuid() }), response: { 200: z.object({ ok: z.literal(true), wasLocked: z.boolean() }) } } }, async (req) =>
     unlockUser(db, requireActor(req), req.params.id, auditActor(req)));
 
+  app.post('/api/security/users/:id/reset-mfa', {
+    schema: {
+      tags, summary: 'Reset a person\'s second factor (TOTP, recovery codes, security keys) and end their sessions; not one\'s own (audited)',
+      params: z.object({ id: z.uuid() }),
+      response: { 200: z.object({ ok: z.literal(true), removed: z.object({ totp: z.boolean(), recoveryCodes: z.number(), securityKeys: z.number() }), sessionsEnded: z.number() }) },
+    },
+  }, async (req) => resetSecondFactor(db, requireActor(req), req.params.id, auditActor(req)));
   app.get('/api/security/role-requests', { schema: { tags, summary: 'Role grants and revocations', querystring: z.object({ status: z.enum(['pending', 'applied', 'rejected']).optional() }), response: { 200: z.object({ items: z.array(ZRoleRequestRow) }) } } }, async (req) =>
     ({ items: await listRoleRequests(db, requireActor(req), req.query.status) }));
 

@@ -443,6 +443,7 @@ export const testIds = {
   secUsersTable: 'sec-users-table',
   secUserRow: (id: string) => `sec-user-row-${id}`,
   secUserUnlock: (id: string) => `sec-user-unlock-${id}`,
+  secUserResetMfa: (id: string) => `sec-user-reset-mfa-${id}`,
   secUserRole: (id: string) => `sec-user-role-${id}`,
   secRolesStatus: 'sec-roles-status',
   secRolesCreate: 'sec-roles-create',

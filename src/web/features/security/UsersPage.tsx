@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { App, Button, Empty, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { CheckCircleFilled, LockFilled, TeamOutlined, UnlockOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, LockFilled, SafetyOutlined, TeamOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { get, post, type Page } from '../../app/api';
 import { testIds } from '../../app/testids';
@@ -32,6 +32,23 @@ function Users() {
     },
   });
 
+  const resetMfa = useMutation({
+    mutationFn: (u: AdminUser) => post<{ ok: true; sessionsEnded: number }>(`/api/security/users/${u.id}/reset-mfa`),
+    onSuccess: (r, u) => {
+      void message.success(t('security.users.resetMfaDone', { username: u.username, sessions: r.sessionsEnded }));
+      void refetch();
+    },
+  });
+  const onResetMfa = (u: AdminUser) =>
+    modal.confirm({
+      title: t('security.users.resetMfa'),
+      content: t('security.users.resetMfaConfirm', { username: u.username }),
+      okText: t('common.confirm'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: () => resetMfa.mutateAsync(u).catch(() => undefined),
+    });
+
   const onUnlock = (u: AdminUser) =>
     modal.confirm({
       title: t('security.users.unlock'),
@@ -57,6 +74,15 @@ function Users() {
           <Tag color="success">{t('security.users.active')}</Tag>
         ),
     },
+    {
+      title: t('security.users.mfa'),
+      key: 'mfa',
+      width: 80,
+      align: 'center',
+      render: (_: unknown, u) => (u.totpEnabled || u.securityKeys > 0
+        ? <Tooltip title={u.securityKeys > 0 ? t('security.users.mfaKeys', { count: u.securityKeys }) : undefined}><CheckCircleFilled style={{ color: '#52c41a' }} /></Tooltip>
+        : <span style={{ color: '#bfbfbf' }}>—</span>),
+    },
     { title: t('security.users.phone'), dataIndex: 'phone', width: 120, render: (v: string | null) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{v ?? '—'}</span> },
     { title: t('security.users.email'), dataIndex: 'email', width: 190, ellipsis: true, render: (v: string | null) => v ?? '—' },
     {
@@ -67,21 +93,19 @@ function Users() {
     },
     { title: t('security.users.org'), dataIndex: 'orgNameZh', width: 200, ellipsis: true },
     {
-      title: t('security.users.mfa'),
-      dataIndex: 'totpEnabled',
-      width: 80,
-      align: 'center',
-      render: (v: boolean) => (v ? <CheckCircleFilled style={{ color: '#52c41a' }} /> : <span style={{ color: '#bfbfbf' }}>—</span>),
-    },
-    {
       key: 'op',
-      width: 240,
+      width: 350,
       fixed: 'right',
       render: (_: unknown, u) => (
         <Space>
           <Button size="small" type={u.locked ? 'primary' : 'default'} icon={<UnlockOutlined />} onClick={() => onUnlock(u)} data-testid={testIds.secUserUnlock(u.id)}>
             {t('security.users.unlock')}
           </Button>
+          {(u.totpEnabled || u.securityKeys > 0) && (
+            <Button size="small" danger icon={<SafetyOutlined />} onClick={() => onResetMfa(u)} data-testid={testIds.secUserResetMfa(u.id)}>
+              {t('security.users.resetMfa')}
+            </Button>
+          )}
           <Link to={`/security-role-requests?userId=${u.id}&username=${encodeURIComponent(u.username)}`} data-testid={testIds.secUserRole(u.id)}>
             <TeamOutlined /> {t('security.users.requestRole')}
           </Link>
@@ -103,6 +127,7 @@ function Users() {
       </Space>
       {error && <ErrorAlert error={error} />}
       {unlock.error && <ErrorAlert error={unlock.error} onClose={() => unlock.reset()} />}
+      {resetMfa.error && <ErrorAlert error={resetMfa.error} onClose={() => resetMfa.reset()} />}
       <Table<AdminUser>
         data-testid={testIds.secUsersTable}
         rowKey="id"
