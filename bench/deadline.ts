@@ -169,7 +169,7 @@ async function main(): Promise<string> {
   const clerks = await pool(clerkNames, 4, (u) => signIn(base, u, demo.password));
   log(`set-up: ${applicants.length} applicants signed in (${accounts.orgs} institutions, ${callIds.length} open calls), ${submitters} of them eligible to file, ${clerks.length} clerks`);
   if (submitters < args.submitters) log(`  not eligible to file (first blocking rule): ${[...blocked].map(([k, n]) => `${k} ×${n}`).join(', ')}`);
-  log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (${servers.length} app instance${servers.length > 1 ? "s" : ""}, PostgreSQL and the load generator share them)`);
+  log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (${servers.length} app instance${servers.length > 1 ? 's' : ''}, PostgreSQL and the load generator share them)`);
   log(`load: ${args.warmup} s warm-up, then ${args.duration} s measured; think time exp(mean ${args.thinkMs} ms); ${(args.uploadShare * 100).toFixed(1)}% of applicant actions are 1–5 MB uploads (${Math.round(args.uploadShare * 3_600_000 / args.thinkMs)} per applicant per hour)`);
 
   // The same load runs `warmup` seconds before the measured window: the last hour of a call finds
