@@ -96,9 +96,18 @@ export async function sealAuditLog(db: Db, batch = 2000): Promise<number> {
 export function startAuditSealer(db: Db, everyMs: number, onError: (err: unknown) => void): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
-  const timer = setInterval(() => {
+  // Most ticks find nothing to seal: one indexed read, no transaction, no lock.
+  const tick = async () => {
     if (stopped) return;
-    running = running.then(() => (stopped ? 0 : sealAuditLog(db))).catch(onError);
+    const [pending] = await db.select({ id: auditLog.id }).from(auditLog).where(isNull(auditLog.seq)).limit(1);
+    if (pending && !stopped) await sealAuditLog(db);
+  };
+  // A tick still running (a slow or unreachable database) is not queued behind by more ticks.
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    running = tick().catch(onError).finally(() => { busy = false; });
   }, everyMs);
   timer.unref();
   return {
@@ -120,11 +129,10 @@ export interface ChainCheck {
 
 /**
  * Seal what is committed, then walk the chain in its order (seq) and name the first record whose
- * link or hash does not hold. `seal: false` only walks (a read-only check of a copy).
+ * link or hash does not hold.
  */
-export async function verifyAuditChain(db: Db, opts: { batch?: number; seal?: boolean } = {}): Promise<ChainCheck> {
-  const batch = opts.batch ?? 5000;
-  if (opts.seal !== false) await sealAuditLog(db);
+export async function verifyAuditChain(db: Db, batch = 5000): Promise<ChainCheck> {
+  await sealAuditLog(db);
   let prev = GENESIS_HASH;
   let lastSeq = 0;
   let checked = 0;
