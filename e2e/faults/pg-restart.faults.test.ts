@@ -33,7 +33,7 @@ it('PostgreSQL stopped and started under load: 503 while down, recovery without 
   await sleep(2_000);
   cluster.stop(); // fast shutdown: open connections are terminated (57P01)
   await sleep(3_000);
-  expect(server.alive()).toBe(true);
+  expect(server.alive(), `the server died while PostgreSQL was down:\n${server.output()}`).toBe(true);
   const down = await fetch(`${server.url}/api/auth/me`, { headers: authed(session) });
   expect(down.status, `${await down.text()}\n--- server output ---\n${server.output()}`).toBe(503);
   const health = await fetch(`${server.url}/api/health`);

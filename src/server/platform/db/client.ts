@@ -38,6 +38,10 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
   // A broken idle connection (PostgreSQL restarted) must not crash the process; the pool reconnects.
   pool.on('error', () => undefined);
+  // Nor one that breaks while checked out between two statements (a transaction waiting for its
+  // next query, such as the audit sealer's): with no listener its 'error' event would end the
+  // process. The transaction's next query fails instead, and the pool drops the client on release.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzle(pool, { schema, casing: 'snake_case' }) as unknown as Db;
   return {
     db,
