@@ -28,7 +28,12 @@ export class Recorder {
   /** Per second of the run: requests finished and their worst latency (BENCH_TIMELINE=1). */
   timeline(started: number): string[] {
     const bySecond = new Map<number, number[]>();
-    for (const s of this.samples) { const k = Math.floor((s.at - started) / 1000); bySecond.set(k, [...(bySecond.get(k) ?? []), s.ms]); }
+    for (const s of this.samples) {
+      const k = Math.floor((s.at - started) / 1000);
+      const list = bySecond.get(k) ?? [];
+      list.push(s.ms);
+      bySecond.set(k, list);
+    }
     return [...bySecond].sort((a, b) => a[0] - b[0]).map(([k, ms]) => `  t=${String(k).padStart(3)} s  ${String(ms.length).padStart(4)} done  max ${Math.max(...ms).toFixed(0).padStart(6)} ms`);
   }
   /** One line per operation: count, p50 and p99, so a slow kind of request is named. */

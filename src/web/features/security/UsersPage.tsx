@@ -14,6 +14,9 @@ import type { Lang } from '../../i18n';
 import { SecurityAdminOnly } from './SecurityAdminOnly';
 import type { AdminUser } from './model';
 
+/** An authenticator app or at least one security key. */
+const hasSecondFactor = (u: AdminUser) => u.totpEnabled || u.securityKeys > 0;
+
 function Users() {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh';
@@ -79,7 +82,7 @@ function Users() {
       key: 'mfa',
       width: 80,
       align: 'center',
-      render: (_: unknown, u) => (u.totpEnabled || u.securityKeys > 0
+      render: (_: unknown, u) => (hasSecondFactor(u)
         ? <Tooltip title={u.securityKeys > 0 ? t('security.users.mfaKeys', { count: u.securityKeys }) : undefined}><CheckCircleFilled style={{ color: '#52c41a' }} /></Tooltip>
         : <span style={{ color: '#bfbfbf' }}>—</span>),
     },
@@ -101,7 +104,7 @@ function Users() {
           <Button size="small" type={u.locked ? 'primary' : 'default'} icon={<UnlockOutlined />} onClick={() => onUnlock(u)} data-testid={testIds.secUserUnlock(u.id)}>
             {t('security.users.unlock')}
           </Button>
-          {(u.totpEnabled || u.securityKeys > 0) && (
+          {hasSecondFactor(u) && (
             <Button size="small" danger icon={<SafetyOutlined />} onClick={() => onResetMfa(u)} data-testid={testIds.secUserResetMfa(u.id)}>
               {t('security.users.resetMfa')}
             </Button>
